@@ -1,0 +1,63 @@
+package dev.gait.cli;
+
+import dev.gait.cli.command.Command;
+import dev.gait.cli.command.CommandFamily;
+import dev.gait.cli.flags.UsageException;
+import dev.gait.cli.keys.KeysCommands;
+import dev.gait.cli.output.Output;
+import dev.gait.core.error.ExitCode;
+import dev.gait.core.error.GaitException;
+import dev.gait.core.json.JsonException;
+import dev.gait.core.version.GaitVersion;
+import java.util.List;
+
+/**
+ * The {@code gait} command tree and its single error boundary: whatever goes wrong below ends
+ * here as an error envelope and a documented exit code, never as a stack trace.
+ */
+public final class Cli {
+
+    private static final CommandFamily ROOT = new CommandFamily("gait",
+            "Gait: decide, sign and record what AI agents do at the tool boundary.",
+            "gait turns agent tool calls into signed, verifiable decisions and evidence that anyone can check offline.",
+            List.<Command>of(
+                    new VersionCommand(),
+                    new DigestCommand(),
+                    KeysCommands.family()));
+
+    private Cli() {}
+
+    public static int run(Invocation invocation) {
+        Output output = new Output(invocation);
+        try {
+            return dispatch(invocation);
+        } catch (UsageException e) {
+            int code = output.error(ExitCode.INVALID_INPUT, e.getMessage(), false);
+            if (!output.json() && !e.usage().isEmpty()) {
+                invocation.out().print("\n" + e.usage());
+            }
+            return code;
+        } catch (GaitException e) {
+            return output.error(e.category().exitCode(), e.getMessage(), e.category().retryable());
+        } catch (JsonException e) {
+            return output.error(ExitCode.INVALID_INPUT, e.getMessage(), false);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            if (invocation.environment().containsKey("GAIT_DEBUG")) {
+                e.printStackTrace(invocation.err());
+            }
+            return output.error(ExitCode.INTERNAL, "internal error: " + e, false);
+        }
+    }
+
+    private static int dispatch(Invocation invocation) {
+        List<String> args = invocation.args();
+        if (args.isEmpty()) {
+            invocation.out().println("gait " + GaitVersion.current());
+            return 0;
+        }
+        if (args.getFirst().equals("--version") || args.getFirst().equals("-v")) {
+            return new VersionCommand().run(invocation, "gait version", args.subList(1, args.size()));
+        }
+        return ROOT.run(invocation, "gait", args);
+    }
+}

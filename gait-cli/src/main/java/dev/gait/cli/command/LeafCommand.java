@@ -1,0 +1,86 @@
+package dev.gait.cli.command;
+
+import dev.gait.cli.Invocation;
+import dev.gait.cli.flags.FlagSet;
+import dev.gait.cli.flags.HelpRequested;
+import dev.gait.cli.flags.UsageException;
+import dev.gait.cli.output.Output;
+import java.util.List;
+
+/**
+ * A command that does work. Subclasses declare their flags in {@link #declare} (returning a
+ * holder of type {@code F}) and act in
+ * {@link #execute}; this class handles {@code --explain}, {@code --help}, {@code --json}, flag
+ * parsing and the check on positional arguments, the same way for every command.
+ */
+public abstract class LeafCommand<F> implements Command {
+    private final String name;
+    private final String summary;
+    private final String explain;
+
+    protected LeafCommand(String name, String summary, String explain) {
+        this.name = name;
+        this.summary = summary;
+        this.explain = explain;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final String summary() {
+        return summary;
+    }
+
+    @Override
+    public final String explain() {
+        return explain;
+    }
+
+    /** The positional arguments this command takes, for the usage line; empty when none. */
+    protected String positionalUsage() {
+        return "";
+    }
+
+    /** The number of positional arguments accepted; more is a usage error. */
+    protected int maxPositionals() {
+        return 0;
+    }
+
+    /** Declares the command's flags; returns the object {@link #execute} reads them from. */
+    protected abstract F declare(FlagSet flags);
+
+    protected abstract int execute(Invocation invocation, Output output, F flags, List<String> positionals);
+
+    @Override
+    public final int run(Invocation invocation, String path, List<String> args) {
+        if (invocation.wantsExplain()) {
+            invocation.out().println(explain);
+            return 0;
+        }
+        FlagSet flagSet = new FlagSet();
+        // Every command prints JSON on request; Output reads the choice from the command line.
+        flagSet.bool("json", false, "print a JSON envelope instead of text");
+        F declared = declare(flagSet);
+        List<String> positionals;
+        try {
+            positionals = flagSet.parse(args);
+        } catch (HelpRequested help) {
+            invocation.out().print(usage(path, flagSet));
+            return 0;
+        } catch (UsageException e) {
+            throw e.withUsage(usage(path, flagSet));
+        }
+        if (positionals.size() > maxPositionals()) {
+            throw new UsageException("unexpected argument: " + positionals.get(maxPositionals()), usage(path, flagSet));
+        }
+        return execute(invocation, new Output(invocation), declared, positionals);
+    }
+
+    private String usage(String path, FlagSet flags) {
+        String positional = positionalUsage().isEmpty() ? "" : " " + positionalUsage();
+        return "usage: " + path + positional + " [flags]\n\n" + summary + "\n\nflags:\n" + flags.describe();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.gait.core.canon;
+
+/** Go string helpers whose exact behaviour feeds into digests and identifiers. */
+public final class GoStrings {
+
+    private GoStrings() {}
+
+    /** Go's {@code strings.TrimSpace}: trims what {@code unicode.IsSpace} calls space. */
+    public static String trimSpace(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    /** Go's {@code unicode.IsSpace} (every such character is in the Basic Multilingual Plane). */
+    public static boolean isSpace(char c) {
+        return switch (c) {
+            case '\t', '\n', '\u000b', '\f', '\r', ' ', '\u0085', '\u00a0', '\u1680', '\u2028', '\u2029',
+                 '\u202f', '\u205f', '\u3000' -> true;
+            default -> c >= '\u2000' && c <= '\u200a';
+        };
+    }
+}
