@@ -27,6 +27,11 @@ public final class Cli {
 
     private Cli() {}
 
+    /** The command tree, for tests that walk every command. */
+    static CommandFamily root() {
+        return ROOT;
+    }
+
     public static int run(Invocation invocation) {
         Output output = new Output(invocation);
         try {

@@ -62,6 +62,10 @@ public class CommandFamily implements Command {
         throw new UsageException("unknown command: " + family + first, usage(path));
     }
 
+    public List<Command> subcommands() {
+        return List.copyOf(subcommands.values());
+    }
+
     static boolean isHelp(String arg) {
         return arg.equals("--help") || arg.equals("-help") || arg.equals("-h") || arg.equals("help");
     }
