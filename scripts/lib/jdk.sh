@@ -33,3 +33,11 @@ gait_require_jdk() {
   echo "gait: no JDK 25 or newer found (set JAVA_HOME to one, or install Temurin 25 under /usr/lib/jvm)" >&2
   exit 7
 }
+
+gait_maven_env() { # JAVA_HOME for Maven, and silence the JDK 25 warning about Maven's own Guava
+  export JAVA_HOME=$GAIT_JAVA_HOME
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+}
