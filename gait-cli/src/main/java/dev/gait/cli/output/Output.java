@@ -3,7 +3,7 @@ package dev.gait.cli.output;
 import dev.gait.cli.Invocation;
 import dev.gait.core.digest.Ids;
 import dev.gait.core.error.ExitCode;
-import dev.gait.core.json.GoJsonWriter;
+import dev.gait.core.canon.JsonWriter;
 import dev.gait.core.json.JsonObject;
 import java.util.List;
 
@@ -73,6 +73,6 @@ public final class Output {
 
     private void printJson(JsonObject.Builder envelope) {
         envelope.put("correlation_id", Ids.correlationId(invocation.argv()));
-        invocation.out().print(GoJsonWriter.write(envelope.build()) + "\n");
+        invocation.out().print(JsonWriter.GO_MAP.write(envelope.build()) + "\n");
     }
 }

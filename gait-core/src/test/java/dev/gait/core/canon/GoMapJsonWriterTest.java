@@ -1,11 +1,12 @@
-package dev.gait.core.json;
+package dev.gait.core.canon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gait.core.canon.Jcs;
+import dev.gait.core.json.JsonObject;
+import dev.gait.core.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
-class GoJsonWriterTest {
+class GoMapJsonWriterTest {
 
     @Test
     void reproduces_the_golden_error_envelope() {
@@ -18,7 +19,7 @@ class GoJsonWriterTest {
                 .put("error_category", "invalid_input")
                 .put("correlation_id", "cid-golden-invalid")
                 .build();
-        assertThat(GoJsonWriter.write(envelope)).isEqualTo(
+        assertThat(JsonWriter.GO_MAP.write(envelope)).isEqualTo(
                 "{\"correlation_id\":\"cid-golden-invalid\",\"error\":\"missing required --policy\","
                         + "\"error_category\":\"invalid_input\",\"error_code\":\"invalid_input\","
                         + "\"hint\":\"check command usage and input schema\",\"ok\":false,\"retryable\":false}");
@@ -27,7 +28,7 @@ class GoJsonWriterTest {
     @Test
     void escapes_html_characters_and_line_separators_like_go() {
         JsonValue value = JsonValue.of("<a href=\"x\">&</a>\u2028\u2029\b\f\u0001\u007f\u20ac");
-        assertThat(GoJsonWriter.write(value)).isEqualTo(
+        assertThat(JsonWriter.GO_MAP.write(value)).isEqualTo(
                 "\"\\u003ca href=\\\"x\\\"\\u003e\\u0026\\u003c/a\\u003e\\u2028\\u2029\\b\\f\\u0001\u007f\u20ac\"");
         // the canonical form does not escape them
         assertThat(Jcs.canonicalString(value)).isEqualTo("\"<a href=\\\"x\\\">&</a>\u2028\u2029\\b\\f\\u0001\u007f\u20ac\"");
@@ -41,7 +42,7 @@ class GoJsonWriterTest {
                 .put("\ud83d\ude00", 2)
                 .put("b", JsonObject.builder().put("z", 1).put("a", 2).build())
                 .build();
-        assertThat(GoJsonWriter.write(object)).isEqualTo("{\"b\":{\"a\":2,\"z\":1},\"\ufb33\":1,\"\ud83d\ude00\":2}");
+        assertThat(JsonWriter.GO_MAP.write(object)).isEqualTo("{\"b\":{\"a\":2,\"z\":1},\"\ufb33\":1,\"\ud83d\ude00\":2}");
         assertThat(Jcs.canonicalString(object)).isEqualTo("{\"b\":{\"a\":2,\"z\":1},\"\ud83d\ude00\":2,\"\ufb33\":1}");
     }
 }

@@ -1,34 +1,56 @@
-package dev.gait.core.json;
+package dev.gait.core.canon;
 
-import dev.gait.core.canon.Es6Number;
+import dev.gait.core.json.JsonArray;
+import dev.gait.core.json.JsonBoolean;
+import dev.gait.core.json.JsonNull;
+import dev.gait.core.json.JsonNumber;
+import dev.gait.core.json.JsonObject;
+import dev.gait.core.json.JsonString;
+import dev.gait.core.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes JSON the way Go's {@code encoding/json} marshals a generic map: compact, one line,
- * members sorted by their UTF-8 bytes (code point order), and HTML-safe escaping of {@code <},
- * {@code >}, {@code &}, U+2028 and U+2029. This is the CLI's {@code --json} form; it is not JCS.
+ * Compact JSON text in the two forms Gait writes. Both use ECMAScript number formatting and the
+ * same minimal escapes; they differ in member order and HTML escaping:
+ * <ul>
+ *   <li>{@link #CANONICAL}: RFC 8785, members by UTF-16 code units, nothing else escaped;</li>
+ *   <li>{@link #GO_MAP}: Go's {@code encoding/json} over a map (the CLI's {@code --json}), members
+ *       by UTF-8 bytes, and {@code <}, {@code >}, {@code &}, U+2028, U+2029 escaped as {@code \\u…}.
+ *       Go's float64 encoding picks the same shortest digits and the same 1e-6 / 1e21 switch to
+ *       exponent form as ECMAScript.</li>
+ * </ul>
  */
-public final class GoJsonWriter {
+public final class JsonWriter {
+
+    /** RFC 8785 section 3.2.3: String.compareTo is exactly UTF-16 code unit order. */
+    public static final JsonWriter CANONICAL = new JsonWriter(Comparator.naturalOrder(), false);
+    /** Go map encoding: UTF-8 byte order, which is code point order. */
+    public static final JsonWriter GO_MAP = new JsonWriter(JsonWriter::compareCodePoints, true);
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final Comparator<String> UTF8_BYTE_ORDER = GoJsonWriter::compareCodePoints;
 
-    private GoJsonWriter() {}
+    private final Comparator<String> memberOrder;
+    private final boolean htmlSafe;
 
-    public static String write(JsonValue value) {
+    private JsonWriter(Comparator<String> memberOrder, boolean htmlSafe) {
+        this.memberOrder = memberOrder;
+        this.htmlSafe = htmlSafe;
+    }
+
+    public String write(JsonValue value) {
         StringBuilder out = new StringBuilder(256);
         write(out, value);
         return out.toString();
     }
 
-    private static void write(StringBuilder out, JsonValue value) {
+    private void write(StringBuilder out, JsonValue value) {
         switch (value) {
             case JsonObject object -> {
                 List<Map.Entry<String, JsonValue>> entries = new ArrayList<>(object.members().entrySet());
-                entries.sort(Map.Entry.comparingByKey(UTF8_BYTE_ORDER));
+                entries.sort(Map.Entry.comparingByKey(memberOrder));
                 out.append('{');
                 for (int i = 0; i < entries.size(); i++) {
                     if (i > 0) {
@@ -51,15 +73,13 @@ public final class GoJsonWriter {
                 out.append(']');
             }
             case JsonString string -> writeString(out, string.value());
-            // Go's float64 encoding uses the same shortest digits and the same 1e-6 / 1e21
-            // switch to exponent form as ECMAScript.
             case JsonNumber number -> out.append(Es6Number.format(number.value()));
             case JsonBoolean bool -> out.append(bool.value() ? "true" : "false");
             case JsonNull ignored -> out.append("null");
         }
     }
 
-    private static void writeString(StringBuilder out, String s) {
+    private void writeString(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -71,10 +91,10 @@ public final class GoJsonWriter {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                case '<', '>', '&', '\u2028', '\u2029' -> unicodeEscape(out, c);
                 default -> {
-                    if (c < 0x20) {
-                        unicodeEscape(out, c);
+                    if (c < 0x20 || (htmlSafe && isHtmlSensitive(c))) {
+                        out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
+                                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
                     } else {
                         out.append(c);
                     }
@@ -84,12 +104,10 @@ public final class GoJsonWriter {
         out.append('"');
     }
 
-    private static void unicodeEscape(StringBuilder out, char c) {
-        out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
-                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+    private static boolean isHtmlSensitive(char c) {
+        return c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029';
     }
 
-    /** UTF-8 byte order equals code point order (which differs from UTF-16 order above U+FFFF). */
     private static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
