@@ -1,5 +1,6 @@
 package dev.gait.cli;
 
+import dev.gait.cli.flags.FlagSet;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -35,20 +36,25 @@ public record Invocation(
         return workingDirectory.resolve(path).normalize();
     }
 
-    /** Whether JSON output was asked for anywhere on the command line. */
+    /**
+     * Whether JSON output was asked for anywhere on the command line: {@code --json} or
+     * {@code -json}, bare or with a value Go's {@code ParseBool} reads as true. Decided before flag
+     * parsing, so that errors in parsing itself are reported in the requested form.
+     */
     public boolean wantsJson() {
+        boolean json = false;
         for (String arg : args) {
             if (arg.equals("--")) {
-                return false;
+                break;
             }
-            switch (arg) {
-                case "--json", "-json", "--json=true", "-json=true", "--json=1", "-json=1" -> {
-                    return true;
-                }
-                default -> { }
+            String body = arg.startsWith("--") ? arg.substring(2) : arg.startsWith("-") ? arg.substring(1) : "";
+            if (body.equals("json")) {
+                json = true;
+            } else if (body.startsWith("json=")) {
+                json = FlagSet.isGoTrue(body.substring("json=".length()));
             }
         }
-        return false;
+        return json;
     }
 
     /** Whether {@code --explain} appears anywhere: it short-circuits every other flag. */

@@ -79,6 +79,8 @@ class CliContractTest {
         assertThat(cli().run("version", "--json", "false").stdout()).contains("unexpected argument: false");
         assertThat(cli().run("version", "--json=false").stdout()).isEqualTo("gait 0.0.0-dev\n");
         assertThat(cli().run("version", "-json").json().has("version")).isTrue();
+        assertThat(cli().run("version", "--json=T").json().has("version")).isTrue();
+        assertThat(cli().run("version", "--json", "--json=0").stdout()).isEqualTo("gait 0.0.0-dev\n");
     }
 
     @Test

@@ -93,10 +93,20 @@ public final class FlagSet {
         return 1;
     }
 
-    /** Go's {@code strconv.ParseBool}. */
-    static boolean parseGoBool(String text) {
+    /** Whether Go's {@code strconv.ParseBool} reads {@code text} as true. */
+    public static boolean isGoTrue(String text) {
         return switch (text) {
             case "1", "t", "T", "TRUE", "true", "True" -> true;
+            default -> false;
+        };
+    }
+
+    /** Go's {@code strconv.ParseBool}. */
+    static boolean parseGoBool(String text) {
+        if (isGoTrue(text)) {
+            return true;
+        }
+        return switch (text) {
             case "0", "f", "F", "FALSE", "false", "False" -> false;
             default -> throw new IllegalArgumentException("parse error");
         };

@@ -2,6 +2,7 @@ package dev.gait.core.sign;
 
 import dev.gait.core.error.GaitException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,11 +29,12 @@ public sealed interface KeySource {
 
         @Override
         public String read() {
-            try {
-                if (Files.size(path) > MAX_KEY_TEXT_BYTES) {
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] text = in.readNBytes(MAX_KEY_TEXT_BYTES + 1);
+                if (text.length > MAX_KEY_TEXT_BYTES) {
                     throw GaitException.invalidInput("key file " + path + " is too large to be a Gait key");
                 }
-                return Files.readString(path, StandardCharsets.UTF_8);
+                return new String(text, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
                 throw GaitException.invalidInput("key file not found: " + path, e);
             } catch (IOException e) {

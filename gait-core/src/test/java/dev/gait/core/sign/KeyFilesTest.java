@@ -63,6 +63,7 @@ class KeyFilesTest {
         assertInvalid(() -> GoKeyText.decodePrivate(new KeySource.FileSource(notBase64)), "not valid base64");
         assertInvalid(() -> GoKeyText.decodePrivate(new KeySource.FileSource(wrongLength)), "must be 64 bytes, got 32");
         assertInvalid(() -> GoKeyText.decodePublic(new KeySource.FileSource(huge)), "too large");
+        assertInvalid(() -> GoKeyText.decodePublic(new KeySource.FileSource(Path.of("/dev/zero"))), "too large");
         assertInvalid(() -> GoKeyText.decodePublic(new KeySource.FileSource(dir.resolve("missing.key"))), "key file not found");
         assertInvalid(() -> GoKeyText.decodePublic(new KeySource.EnvSource("UNSET", Map.of())), "not set or empty");
     }
