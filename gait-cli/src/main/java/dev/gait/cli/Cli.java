@@ -5,6 +5,9 @@ import dev.gait.cli.command.CommandFamily;
 import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.keys.KeysCommands;
 import dev.gait.cli.output.Output;
+import dev.gait.cli.runpack.DemoCommand;
+import dev.gait.cli.runpack.RunCommands;
+import dev.gait.cli.runpack.VerifyCommand;
 import dev.gait.core.error.ExitCode;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.json.JsonException;
@@ -22,6 +25,9 @@ public final class Cli {
             "gait turns agent tool calls into signed, verifiable decisions and evidence that anyone can check offline.",
             List.<Command>of(
                     new VersionCommand(),
+                    new DemoCommand(),
+                    new VerifyCommand(),
+                    RunCommands.family(),
                     new DigestCommand(),
                     KeysCommands.family()));
 

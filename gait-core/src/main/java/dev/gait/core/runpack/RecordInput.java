@@ -30,6 +30,19 @@ public record RecordInput(
 
     public record Refs(List<Receipt> receipts, String contextSetDigest, String contextEvidenceMode, long contextRefCount) {}
 
+    /** The same input with another run id; every record takes the run's id. */
+    public RecordInput withRunId(String runId) {
+        Run r = run;
+        return new RecordInput(new Run(r.schemaId(), r.schemaVersion(), r.createdAt(), r.producerVersion(), runId, r.env(),
+                r.timeline()), intents, results, refs, captureMode, intentArgs, resultPayloads);
+    }
+
+    public RecordInput withContextEvidenceMode(String mode) {
+        return new RecordInput(run, intents, results,
+                new Refs(refs.receipts(), refs.contextSetDigest(), mode, refs.contextRefCount()),
+                captureMode, intentArgs, resultPayloads);
+    }
+
     public static RecordInput fromJson(JsonObject json) {
         JsonObject run = object(json, "run");
         JsonObject env = object(run, "env");

@@ -1,0 +1,17 @@
+package dev.gait.cli.runpack;
+
+import dev.gait.cli.command.Command;
+import dev.gait.cli.command.CommandFamily;
+import java.util.List;
+
+/** {@code gait run ...}: recording and reading runpacks. */
+public final class RunCommands {
+
+    private RunCommands() {}
+
+    public static CommandFamily family() {
+        return new CommandFamily("run", "Record, inspect and vouch for runpacks.",
+                "run records what an agent did as a runpack and reads runpacks back: record, inspect, receipt.",
+                List.<Command>of(new RunRecordCommand(), new RunInspectCommand(), new RunReceiptCommand()));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.gait.core.runpack;
+
+import dev.gait.core.json.JsonArray;
+import dev.gait.core.json.JsonObject;
+import dev.gait.core.json.JsonValue;
+import java.util.List;
+
+/**
+ * The outcome of verifying a runpack: integrity of every payload, the manifest digest, and the
+ * signature check. {@link #ok()} decides the exit code.
+ */
+public record VerifyReport(
+        String path, String runId, String manifestDigest, int filesChecked, List<String> missingFiles,
+        List<HashMismatch> hashMismatches, List<String> undeclaredFiles, SignatureStatus signatureStatus,
+        List<String> signatureErrors, int signaturesTotal, int signaturesValid, String signatureNote,
+        boolean signatureRequired) {
+
+    public VerifyReport {
+        missingFiles = List.copyOf(missingFiles);
+        hashMismatches = List.copyOf(hashMismatches);
+        undeclaredFiles = List.copyOf(undeclaredFiles);
+        signatureErrors = List.copyOf(signatureErrors);
+    }
+
+    public record HashMismatch(String path, String expected, String actual) {
+        JsonObject toJson() {
+            return JsonObject.builder().put("path", path).put("expected", expected).put("actual", actual).build();
+        }
+    }
+
+    /** {@code verified}: a signature checks out with a trusted key; {@code failed}: none does. */
+    public enum SignatureStatus {
+        VERIFIED("verified"), FAILED("failed"), MISSING("missing"), SKIPPED("skipped");
+
+        private final String wire;
+
+        SignatureStatus(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+    }
+
+    public boolean integrityOk() {
+        return missingFiles.isEmpty() && hashMismatches.isEmpty() && undeclaredFiles.isEmpty();
+    }
+
+    public boolean ok() {
+        boolean signatureOk = signatureRequired
+                ? signatureStatus == SignatureStatus.VERIFIED
+                : signatureStatus != SignatureStatus.FAILED;
+        return integrityOk() && signatureOk;
+    }
+
+    /** Why verification failed, in one line; empty when it passed. */
+    public String failure() {
+        if (!missingFiles.isEmpty()) {
+            return "missing files: " + String.join(", ", missingFiles);
+        }
+        if (!hashMismatches.isEmpty()) {
+            return "hash mismatch: " + String.join(", ", hashMismatches.stream().map(HashMismatch::path).toList());
+        }
+        if (!undeclaredFiles.isEmpty()) {
+            return "files not listed in the manifest: " + String.join(", ", undeclaredFiles);
+        }
+        if (!ok()) {
+            return "signature " + signatureStatus.wire() + (signatureNote.isEmpty() ? "" : ": " + signatureNote);
+        }
+        return "";
+    }
+
+    public JsonObject toJson() {
+        return JsonObject.builder()
+                .putOmitEmpty("path", path)
+                .putOmitEmpty("run_id", runId)
+                .putOmitEmpty("manifest_digest", manifestDigest)
+                .putOmitEmpty("files_checked", filesChecked)
+                .putStringsOmitEmpty("missing_files", missingFiles)
+                .putOmitEmpty("hash_mismatches", new JsonArray(hashMismatches.stream().<JsonValue>map(HashMismatch::toJson).toList()))
+                .putStringsOmitEmpty("undeclared_files", undeclaredFiles)
+                .put("signature_status", signatureStatus.wire())
+                .putStringsOmitEmpty("signature_errors", signatureErrors)
+                .putOmitEmpty("signatures_total", signaturesTotal)
+                .putOmitEmpty("signatures_valid", signaturesValid)
+                .putOmitEmpty("signature_note", signatureNote)
+                .build();
+    }
+}
