@@ -1,5 +1,6 @@
 package dev.gait.core.runpack;
 
+import dev.gait.core.canon.Jcs;
 import dev.gait.core.digest.Digests;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.json.JsonArray;
@@ -12,7 +13,6 @@ import dev.gait.core.sign.Signatures;
 import dev.gait.core.zip.SafeZip;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -31,7 +31,10 @@ public final class RunpackVerifier {
      * @param requireSignature whether only a verified signature passes
      */
     public static VerifyReport verify(SafeZip zip, String path, List<byte[]> trustedKeys, boolean requireSignature) {
-        JsonObject manifest = readManifest(zip);
+        byte[] manifestBytes = manifestBytes(zip);
+        JsonObject manifest = parseManifest(manifestBytes);
+        // Gait writes manifest.json as canonical JSON; any other byte form is a changed manifest.
+        boolean canonical = java.util.Arrays.equals(Jcs.canonicalize(manifest), manifestBytes);
         String runId = manifest.string("run_id").orElse("");
 
         List<String> missing = new ArrayList<>();
@@ -43,7 +46,7 @@ public final class RunpackVerifier {
                 throw GaitException.invalidInput("manifest files[] entries must be objects");
             }
             String name = file.string("path").orElse("");
-            String expected = file.string("sha256").orElse("").toLowerCase(Locale.ROOT);
+            String expected = file.string("sha256").orElse("");
             listed.add(name);
             if (!zip.contains(name)) {
                 missing.add(name);
@@ -64,7 +67,8 @@ public final class RunpackVerifier {
                 .filter(name -> !name.equals(RunpackFiles.MANIFEST) && !listed.contains(name))
                 .sorted().toList();
 
-        String storedDigest = manifest.string("manifest_digest").orElse("").toLowerCase(Locale.ROOT);
+        // Digests are compared exactly: Gait writes lowercase hex, and a changed byte is a changed artifact.
+        String storedDigest = manifest.string("manifest_digest").orElse("");
         JsonObject unsigned = manifest.without("signatures");
         String recomputed = Digests.jcsHex(unsigned.toBuilder().put("manifest_digest", "").build());
         if (!recomputed.equals(storedDigest)) {
@@ -74,18 +78,26 @@ public final class RunpackVerifier {
         mismatches.sort((a, b) -> a.path().compareTo(b.path()));
 
         SignatureCheck signature = checkSignatures(manifest, Digests.jcsHex(unsigned), trustedKeys, requireSignature);
-        return new VerifyReport(path, runId, storedDigest, checked, missing, mismatches, undeclared, signature.status,
+        return new VerifyReport(path, runId, storedDigest, checked, missing, mismatches, undeclared, canonical, signature.status,
                 signature.errors, signature.total, signature.valid, signature.note, requireSignature);
     }
 
     /** Reads and checks {@code manifest.json}; a missing or foreign manifest is invalid input. */
     public static JsonObject readManifest(SafeZip zip) {
+        return parseManifest(manifestBytes(zip));
+    }
+
+    private static byte[] manifestBytes(SafeZip zip) {
         if (!zip.contains(RunpackFiles.MANIFEST)) {
             throw GaitException.invalidInput("not a runpack: no manifest.json");
         }
+        return zip.read(RunpackFiles.MANIFEST, RunpackFiles.MAX_ENTRY_BYTES);
+    }
+
+    private static JsonObject parseManifest(byte[] bytes) {
         JsonObject manifest;
         try {
-            manifest = JsonReader.strict().readObject(zip.read(RunpackFiles.MANIFEST, RunpackFiles.MAX_ENTRY_BYTES));
+            manifest = JsonReader.strict().readObject(bytes);
         } catch (JsonException e) {
             throw GaitException.invalidInput("manifest.json: " + e.getMessage(), e);
         }
@@ -97,6 +109,30 @@ public final class RunpackVerifier {
             throw GaitException.invalidInput("manifest.json has no run_id");
         }
         return manifest;
+    }
+
+    private static final java.util.Set<String> SIGNATURE_MEMBERS = java.util.Set.of("alg", "key_id", "sig", "signed_digest");
+
+    /**
+     * A signature object must be exactly what the schema allows: alg, key_id and sig as strings,
+     * optionally signed_digest. The signatures sit outside the signed bytes, so anything more
+     * would be unauthenticated data riding along in a verified pack.
+     */
+    private static String malformedSignature(JsonObject json) {
+        for (String member : json.members().keySet()) {
+            if (!SIGNATURE_MEMBERS.contains(member)) {
+                return "signature has unexpected member " + member;
+            }
+        }
+        for (String required : new String[] {"alg", "key_id", "sig"}) {
+            if (json.string(required).isEmpty()) {
+                return "signature lacks " + required;
+            }
+        }
+        if (json.has("signed_digest") && json.string("signed_digest").isEmpty()) {
+            return "signature signed_digest is not a string";
+        }
+        return "";
     }
 
     private record SignatureCheck(VerifyReport.SignatureStatus status, List<String> errors, int total, int valid, String note) {}
@@ -116,6 +152,11 @@ public final class RunpackVerifier {
         for (JsonValue value : signatures) {
             if (!(value instanceof JsonObject json)) {
                 errors.add("signature entry is not an object");
+                continue;
+            }
+            String malformed = malformedSignature(json);
+            if (!malformed.isEmpty()) {
+                errors.add(malformed);
                 continue;
             }
             SignatureRecord signature = SignatureRecord.fromJson(json);

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public record VerifyReport(
         String path, String runId, String manifestDigest, int filesChecked, List<String> missingFiles,
-        List<HashMismatch> hashMismatches, List<String> undeclaredFiles, SignatureStatus signatureStatus,
+        List<HashMismatch> hashMismatches, List<String> undeclaredFiles, boolean manifestCanonical,
+        SignatureStatus signatureStatus,
         List<String> signatureErrors, int signaturesTotal, int signaturesValid, String signatureNote,
         boolean signatureRequired) {
 
@@ -44,7 +45,7 @@ public record VerifyReport(
     }
 
     public boolean integrityOk() {
-        return missingFiles.isEmpty() && hashMismatches.isEmpty() && undeclaredFiles.isEmpty();
+        return missingFiles.isEmpty() && hashMismatches.isEmpty() && undeclaredFiles.isEmpty() && manifestCanonical;
     }
 
     public boolean ok() {
@@ -65,6 +66,9 @@ public record VerifyReport(
         if (!undeclaredFiles.isEmpty()) {
             return "files not listed in the manifest: " + String.join(", ", undeclaredFiles);
         }
+        if (!manifestCanonical) {
+            return "manifest.json is not in canonical JSON form";
+        }
         if (!ok()) {
             return "signature " + signatureStatus.wire() + (signatureNote.isEmpty() ? "" : ": " + signatureNote);
         }
@@ -80,6 +84,7 @@ public record VerifyReport(
                 .putStringsOmitEmpty("missing_files", missingFiles)
                 .putOmitEmpty("hash_mismatches", new JsonArray(hashMismatches.stream().<JsonValue>map(HashMismatch::toJson).toList()))
                 .putStringsOmitEmpty("undeclared_files", undeclaredFiles)
+                .putOmitEmpty("manifest_not_canonical", !manifestCanonical)
                 .put("signature_status", signatureStatus.wire())
                 .putStringsOmitEmpty("signature_errors", signatureErrors)
                 .putOmitEmpty("signatures_total", signaturesTotal)

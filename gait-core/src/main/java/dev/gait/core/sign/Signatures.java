@@ -43,6 +43,11 @@ public final class Signatures {
         } catch (IllegalArgumentException e) {
             return Verification.failed("signature is not valid base64");
         }
+        // Decoders ignore the unused bits of the last base64 character, so several strings decode to
+        // one signature; only the canonical encoding is accepted, and every byte of evidence counts.
+        if (!Base64.getEncoder().encodeToString(sig).equals(signature.sig())) {
+            return Verification.failed("signature is not canonical base64");
+        }
         if (sig.length != 64) {
             return Verification.failed("signature must be 64 bytes, got " + sig.length);
         }

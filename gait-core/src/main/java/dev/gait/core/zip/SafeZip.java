@@ -51,17 +51,24 @@ public final class SafeZip implements Closeable {
             return open(ZipFile.builder().setSeekableByteChannel(Files.newByteChannel(path)).get(), path.toString());
         } catch (NoSuchFileException e) {
             throw GaitException.invalidInput("file not found: " + path, e);
-        } catch (IOException e) {
-            throw GaitException.invalidInput("not a valid zip archive: " + path + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw notAZip(path.toString(), e);
         }
     }
 
     public static SafeZip open(byte[] archive, String name) {
         try {
             return open(ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(archive)).get(), name);
-        } catch (IOException e) {
-            throw GaitException.invalidInput("not a valid zip archive: " + name + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw notAZip(name, e);
         }
+    }
+
+    private static GaitException notAZip(String name, Exception cause) {
+        if (cause instanceof GaitException gait) {
+            return gait;
+        }
+        return GaitException.invalidInput("not a valid zip archive: " + name + ": " + cause.getMessage(), cause);
     }
 
     private static SafeZip open(ZipFile zip, String name) {
@@ -87,14 +94,14 @@ public final class SafeZip implements Closeable {
 
     private static void checkEntry(ZipArchiveEntry entry, String archive) {
         String entryName = entry.getName();
-        if (!isSafeName(entryName)) {
-            throw structure(archive + ": unsafe entry name " + quote(entryName));
-        }
         if (entry.isDirectory()) {
             throw structure(archive + ": unexpected directory entry " + quote(entryName));
         }
         if (entry.isUnixSymlink()) {
             throw structure(archive + ": symbolic link entry " + quote(entryName));
+        }
+        if (!isSafeName(entryName)) {
+            throw structure(archive + ": unsafe entry name " + quote(entryName));
         }
     }
 
@@ -171,7 +178,10 @@ public final class SafeZip implements Closeable {
                 }
                 out.write(buffer, 0, n);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof GaitException gait) {
+                throw gait;
+            }
             throw structure("entry " + quote(name) + " cannot be read: " + e.getMessage());
         }
         if (declared >= 0 && total != declared) {
