@@ -12,7 +12,9 @@ import dev.gait.core.sign.SignatureRecord;
 import dev.gait.core.sign.Signatures;
 import dev.gait.core.zip.SafeZip;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,24 +42,26 @@ public final class RunpackVerifier {
         List<String> missing = new ArrayList<>();
         List<VerifyReport.HashMismatch> mismatches = new ArrayList<>();
         Set<String> listed = new TreeSet<>();
-        int checked = 0;
+        Map<String, String> expected = new LinkedHashMap<>();
         for (JsonValue value : manifest.array("files").orElse(JsonArray.EMPTY).elements()) {
             if (!(value instanceof JsonObject file)) {
                 throw GaitException.invalidInput("manifest files[] entries must be objects");
             }
             String name = file.string("path").orElse("");
-            String expected = file.string("sha256").orElse("");
             listed.add(name);
-            if (!zip.contains(name)) {
+            if (zip.contains(name)) {
+                expected.put(name, file.string("sha256").orElse(""));
+            } else {
                 missing.add(name);
-                continue;
-            }
-            checked++;
-            String actual = zip.sha256Hex(name, RunpackFiles.MAX_ENTRY_BYTES);
-            if (!actual.equals(expected)) {
-                mismatches.add(new VerifyReport.HashMismatch(name, expected, actual));
             }
         }
+        Map<String, String> actual = zip.sha256Hex(List.copyOf(expected.keySet()), RunpackFiles.MAX_ENTRY_BYTES);
+        expected.forEach((name, sha256) -> {
+            if (!actual.get(name).equals(sha256)) {
+                mismatches.add(new VerifyReport.HashMismatch(name, sha256, actual.get(name)));
+            }
+        });
+        int checked = expected.size();
         for (String payload : RunpackFiles.PAYLOADS) {
             if (!listed.contains(payload) && !missing.contains(payload)) {
                 missing.add(payload);

@@ -16,7 +16,12 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Set;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -156,11 +161,55 @@ public final class SafeZip implements Closeable {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private void copy(String name, long maxBytes, OutputStream out) {
+    /** Below this much declared content, hashing stays on the calling thread. */
+    static final long PARALLEL_THRESHOLD_BYTES = 16L * 1024 * 1024;
+
+    /**
+     * The SHA-256 of several entries, keyed by name. Inflating is the cost of verification, and each
+     * Deflate stream is sequential, so large archives are hashed one entry per core.
+     */
+    public Map<String, String> sha256Hex(List<String> names, long maxBytes) {
+        long declared = names.stream().mapToLong(name -> Math.max(0, entry(name).getSize())).sum();
+        int threads = Math.min(names.size(), Runtime.getRuntime().availableProcessors());
+        Map<String, String> digests = new LinkedHashMap<>();
+        if (declared < PARALLEL_THRESHOLD_BYTES || threads < 2) {
+            names.forEach(name -> digests.put(name, sha256Hex(name, maxBytes)));
+            return digests;
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().factory())) {
+            Map<String, Future<String>> futures = new LinkedHashMap<>();
+            names.forEach(name -> futures.put(name, pool.submit(() -> sha256Hex(name, maxBytes))));
+            for (Map.Entry<String, Future<String>> future : futures.entrySet()) {
+                digests.put(future.getKey(), join(future.getValue()));
+            }
+        }
+        return digests;
+    }
+
+    private static String join(Future<String> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GaitException(ErrorCategory.INTERNAL, "interrupted while hashing zip entries", e);
+        }
+    }
+
+    private ZipArchiveEntry entry(String name) {
         ZipArchiveEntry entry = entries.get(name);
         if (entry == null) {
             throw GaitException.invalidInput("zip has no entry " + quote(name));
         }
+        return entry;
+    }
+
+    private void copy(String name, long maxBytes, OutputStream out) {
+        ZipArchiveEntry entry = entry(name);
         long declared = entry.getSize();
         if (declared > maxBytes) {
             throw structure("entry " + quote(name) + " declares " + declared + " bytes, more than the limit of " + maxBytes);

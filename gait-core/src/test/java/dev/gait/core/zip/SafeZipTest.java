@@ -97,6 +97,26 @@ class SafeZipTest {
     }
 
     @Test
+    void large_archives_are_hashed_in_parallel_with_the_same_results_and_errors() throws IOException {
+        byte[] a = new byte[17 * 1024 * 1024];
+        byte[] b = new byte[9 * 1024 * 1024];
+        b[b.length - 1] = 1;
+        byte[] zip = rawZip("b.bin", 0100644, b, "a.bin", 0100644, a);
+        try (SafeZip opened = SafeZip.open(zip, "large.zip")) {
+            Map<String, String> digests = opened.sha256Hex(java.util.List.of("a.bin", "b.bin"), 1 << 30);
+            assertThat(digests).containsExactly(
+                    Map.entry("a.bin", dev.gait.core.digest.Digests.sha256Hex(a)),
+                    Map.entry("b.bin", dev.gait.core.digest.Digests.sha256Hex(b)));
+        }
+        patchCentralDirectoryUncompressedSize(zip, 100); // b.bin now lies; the total stays above the threshold
+        try (SafeZip opened = SafeZip.open(zip, "large-bomb.zip")) {
+            assertThatThrownBy(() -> opened.sha256Hex(java.util.List.of("a.bin", "b.bin"), 1 << 30))
+                    .isInstanceOf(GaitException.class)
+                    .hasMessageContaining("inflates beyond its declared size");
+        }
+    }
+
+    @Test
     void truncated_and_foreign_files_are_invalid_input() throws IOException {
         byte[] zip = rawZip("run.json", 0100644, "{\"a\":1}".getBytes());
         for (byte[] broken : new byte[][] {Arrays.copyOf(zip, zip.length / 2), "not a zip at all".getBytes(), new byte[0]}) {
@@ -127,6 +147,7 @@ class SafeZipTest {
         assertThat(header.getShort(12)).isEqualTo((short) 0x0021);
     }
 
+    /** Rewrites the uncompressed size of the first entry in the central directory. */
     private static void patchCentralDirectoryUncompressedSize(byte[] zip, int size) {
         ByteBuffer buffer = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < zip.length - 4; i++) {
