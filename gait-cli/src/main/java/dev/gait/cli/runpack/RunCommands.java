@@ -11,7 +11,7 @@ public final class RunCommands {
 
     public static CommandFamily family() {
         return new CommandFamily("run", "Record, inspect and vouch for runpacks.",
-                "run records what an agent did as a runpack and reads runpacks back: record, inspect, receipt.",
-                List.<Command>of(new RunRecordCommand(), new RunInspectCommand(), new RunReceiptCommand()));
+                "run records what an agent did as a runpack and reads runpacks back: record, inspect, receipt, diff.",
+                List.<Command>of(new RunRecordCommand(), new RunInspectCommand(), new RunReceiptCommand(), new RunDiffCommand()));
     }
 }

@@ -21,6 +21,8 @@ import java.util.Map;
  *       by UTF-8 bytes, and {@code <}, {@code >}, {@code &}, U+2028, U+2029 escaped as {@code \\u…}.
  *       Go's float64 encoding picks the same shortest digits and the same 1e-6 / 1e21 switch to
  *       exponent form as ECMAScript.</li>
+ *   <li>{@link #GO_STRUCT}: Go's {@code encoding/json} over a struct, members in declaration
+ *       (here: insertion) order, HTML-safe like {@link #GO_MAP}.</li>
  * </ul>
  */
 public final class JsonWriter {
@@ -29,10 +31,12 @@ public final class JsonWriter {
     public static final JsonWriter CANONICAL = new JsonWriter(Comparator.naturalOrder(), false);
     /** Go map encoding: UTF-8 byte order, which is code point order. */
     public static final JsonWriter GO_MAP = new JsonWriter(JsonWriter::compareCodePoints, true);
+    /** Go struct encoding: members as the object holds them. */
+    public static final JsonWriter GO_STRUCT = new JsonWriter(null, true);
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private final Comparator<String> memberOrder;
+    private final Comparator<String> memberOrder; // null keeps insertion order
     private final boolean htmlSafe;
 
     private JsonWriter(Comparator<String> memberOrder, boolean htmlSafe) {
@@ -50,7 +54,9 @@ public final class JsonWriter {
         switch (value) {
             case JsonObject object -> {
                 List<Map.Entry<String, JsonValue>> entries = new ArrayList<>(object.members().entrySet());
-                entries.sort(Map.Entry.comparingByKey(memberOrder));
+                if (memberOrder != null) {
+                    entries.sort(Map.Entry.comparingByKey(memberOrder));
+                }
                 out.append('{');
                 for (int i = 0; i < entries.size(); i++) {
                     if (i > 0) {
