@@ -5,9 +5,11 @@ import dev.gait.cli.command.CommandFamily;
 import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.keys.KeysCommands;
 import dev.gait.cli.output.Output;
+import dev.gait.cli.runpack.CaptureCommand;
 import dev.gait.cli.runpack.DemoCommand;
+import dev.gait.cli.runpack.MigrateCommand;
 import dev.gait.cli.runpack.RunCommands;
-import dev.gait.cli.runpack.VerifyCommand;
+import dev.gait.cli.runpack.VerifyCommands;
 import dev.gait.core.error.ExitCode;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.json.JsonException;
@@ -26,8 +28,10 @@ public final class Cli {
             List.<Command>of(
                     new VersionCommand(),
                     new DemoCommand(),
-                    new VerifyCommand(),
+                    new VerifyCommands(),
                     RunCommands.family(),
+                    new MigrateCommand(),
+                    new CaptureCommand(),
                     new DigestCommand(),
                     KeysCommands.family()));
 

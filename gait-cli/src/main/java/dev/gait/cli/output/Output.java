@@ -56,7 +56,9 @@ public final class Output {
     /** Prints the error envelope (or {@code error: message}) and returns the exit code. */
     public int error(ExitCode exitCode, String message, boolean retryable) {
         if (json) {
-            printJson(addErrorFields(JsonObject.builder().put("ok", false).put("error", message), exitCode, retryable));
+            JsonObject.Builder envelope = addErrorFields(JsonObject.builder().put("ok", false).put("error", message), exitCode, retryable);
+            addMigration(envelope, message);
+            printJson(envelope);
         } else {
             invocation.out().println("error: " + message);
         }
@@ -69,6 +71,27 @@ public final class Output {
                 .put("error_category", exitCode.errorCategory())
                 .put("retryable", retryable)
                 .put("hint", exitCode.hint());
+    }
+
+    /**
+     * Errors for retired spellings ({@code deprecated command spelling: A -> B},
+     * {@code deprecated flag spelling: A -> B}) carry machine-readable migration data and a hint.
+     */
+    private static void addMigration(JsonObject.Builder envelope, String message) {
+        for (String kind : List.of("command", "flag")) {
+            String prefix = "deprecated " + kind + " spelling: ";
+            int arrow = message.indexOf(" -> ");
+            if (message.startsWith(prefix) && arrow > prefix.length()) {
+                String deprecated = message.substring(prefix.length(), arrow).strip();
+                String replacement = message.substring(arrow + 4).strip();
+                envelope.put("migration", JsonObject.builder()
+                                .put("kind", kind)
+                                .put("deprecated_" + kind, deprecated)
+                                .put("replacement_" + kind, replacement)
+                                .build())
+                        .put("hint", "use `" + replacement + "` instead");
+            }
+        }
     }
 
     private void printJson(JsonObject.Builder envelope) {

@@ -2,6 +2,7 @@ package dev.gait.cli.runpack;
 
 import dev.gait.cli.command.Command;
 import dev.gait.cli.command.CommandFamily;
+import dev.gait.cli.session.SessionCommands;
 import java.util.List;
 
 /** {@code gait run ...}: recording and reading runpacks. */
@@ -11,7 +12,8 @@ public final class RunCommands {
 
     public static CommandFamily family() {
         return new CommandFamily("run", "Record, inspect and vouch for runpacks.",
-                "run records what an agent did as a runpack and reads runpacks back: record, inspect, receipt, diff.",
-                List.<Command>of(new RunRecordCommand(), new RunInspectCommand(), new RunReceiptCommand(), new RunDiffCommand()));
+                "run records what an agent did as a runpack and reads runpacks back: record, inspect, receipt, diff, session.",
+                List.<Command>of(new RunRecordCommand(), new RunInspectCommand(), new RunReceiptCommand(), new RunDiffCommand(),
+                        SessionCommands.family()));
     }
 }

@@ -19,9 +19,9 @@ import java.util.List;
  * required unless {@code --allow-unsigned} is given; {@code --profile strict} also requires that the
  * trusted key be named explicitly rather than taken from the user's local key.
  */
-public final class VerifyCommand extends LeafCommand<VerifyPolicyFlags> {
+final class VerifyCommand extends LeafCommand<VerifyPolicyFlags> {
 
-    public VerifyCommand() {
+    VerifyCommand() {
         super("verify", "Verify a runpack offline: file hashes, manifest digest and signature.",
                 "verify checks a runpack offline: every file against its manifest, the manifest digest, and the signature against a trusted public key.");
     }

@@ -33,24 +33,33 @@ public final class JsonWriter {
     public static final JsonWriter GO_MAP = new JsonWriter(JsonWriter::compareCodePoints, true);
     /** Go struct encoding: members as the object holds them. */
     public static final JsonWriter GO_STRUCT = new JsonWriter(null, true);
+    /** Go's {@code MarshalIndent(v, "", "  ")} of a struct: two-space indentation, struct order. */
+    public static final JsonWriter GO_STRUCT_INDENTED = new JsonWriter(null, true, "  ");
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final Comparator<String> memberOrder; // null keeps insertion order
     private final boolean htmlSafe;
 
+    private final String indent; // empty for compact output
+
     private JsonWriter(Comparator<String> memberOrder, boolean htmlSafe) {
+        this(memberOrder, htmlSafe, "");
+    }
+
+    private JsonWriter(Comparator<String> memberOrder, boolean htmlSafe, String indent) {
         this.memberOrder = memberOrder;
         this.htmlSafe = htmlSafe;
+        this.indent = indent;
     }
 
     public String write(JsonValue value) {
         StringBuilder out = new StringBuilder(256);
-        write(out, value);
+        write(out, value, 0);
         return out.toString();
     }
 
-    private void write(StringBuilder out, JsonValue value) {
+    private void write(StringBuilder out, JsonValue value, int depth) {
         switch (value) {
             case JsonObject object -> {
                 List<Map.Entry<String, JsonValue>> entries = new ArrayList<>(object.members().entrySet());
@@ -62,9 +71,13 @@ public final class JsonWriter {
                     if (i > 0) {
                         out.append(',');
                     }
+                    newline(out, depth + 1);
                     writeString(out, entries.get(i).getKey());
-                    out.append(':');
-                    write(out, entries.get(i).getValue());
+                    out.append(indent.isEmpty() ? ":" : ": ");
+                    write(out, entries.get(i).getValue(), depth + 1);
+                }
+                if (!entries.isEmpty()) {
+                    newline(out, depth);
                 }
                 out.append('}');
             }
@@ -74,7 +87,11 @@ public final class JsonWriter {
                     if (i > 0) {
                         out.append(',');
                     }
-                    write(out, array.get(i));
+                    newline(out, depth + 1);
+                    write(out, array.get(i), depth + 1);
+                }
+                if (!array.isEmpty()) {
+                    newline(out, depth);
                 }
                 out.append(']');
             }
@@ -82,6 +99,12 @@ public final class JsonWriter {
             case JsonNumber number -> out.append(Es6Number.format(number.value()));
             case JsonBoolean bool -> out.append(bool.value() ? "true" : "false");
             case JsonNull ignored -> out.append("null");
+        }
+    }
+
+    private void newline(StringBuilder out, int depth) {
+        if (!indent.isEmpty()) {
+            out.append('\n').repeat(indent, depth);
         }
     }
 

@@ -43,6 +43,17 @@ public record RecordInput(
                 captureMode, intentArgs, resultPayloads);
     }
 
+    /** The input that records {@code records} again (used to migrate packs to this writer). */
+    public static RecordInput fromRunpack(RunpackReader.Records records) {
+        return fromJson(JsonObject.builder()
+                .put("run", records.run())
+                .put("intents", new JsonArray(List.<JsonValue>copyOf(records.intents())))
+                .put("results", new JsonArray(List.<JsonValue>copyOf(records.results())))
+                .put("refs", records.refs())
+                .put("capture_mode", records.manifest().string("capture_mode").orElse(""))
+                .build());
+    }
+
     public static RecordInput fromJson(JsonObject json) {
         JsonObject run = object(json, "run");
         JsonObject env = object(run, "env");

@@ -45,4 +45,16 @@ class GoMapJsonWriterTest {
         assertThat(JsonWriter.GO_MAP.write(object)).isEqualTo("{\"b\":{\"a\":2,\"z\":1},\"\ufb33\":1,\"\ud83d\ude00\":2}");
         assertThat(Jcs.canonicalString(object)).isEqualTo("{\"b\":{\"a\":2,\"z\":1},\"\ud83d\ude00\":2,\"\ufb33\":1}");
     }
+
+    @Test
+    void struct_forms_keep_member_order_and_indent_like_marshal_indent() {
+        JsonObject object = JsonObject.builder()
+                .put("z", 1)
+                .put("a", new dev.gait.core.json.JsonArray(java.util.List.of(JsonValue.of("x"), JsonObject.EMPTY)))
+                .put("empty", dev.gait.core.json.JsonArray.EMPTY)
+                .build();
+        assertThat(JsonWriter.GO_STRUCT.write(object)).isEqualTo("{\"z\":1,\"a\":[\"x\",{}],\"empty\":[]}");
+        assertThat(JsonWriter.GO_STRUCT_INDENTED.write(object)).isEqualTo(
+                "{\n  \"z\": 1,\n  \"a\": [\n    \"x\",\n    {}\n  ],\n  \"empty\": []\n}");
+    }
 }
