@@ -97,7 +97,9 @@ class CliContractTest {
     void every_command_has_help_and_explain() {
         List<String> paths = new ArrayList<>();
         collectLeaves(rootCommands(), "", paths);
-        assertThat(paths).contains("version", "digest", "keys init", "keys rotate", "keys verify");
+        assertThat(paths).contains("version", "digest", "keys init", "keys rotate", "keys verify", "demo", "verify",
+                "verify session-chain", "run record", "run inspect", "run receipt", "run diff", "run session start",
+                "run session append", "run session status", "run session checkpoint", "run session compact", "migrate", "capture");
         for (String path : paths) {
             String[] words = path.split(" ");
             CliRunner.Result help = cli().run(append(words, "--help"));
@@ -205,6 +207,10 @@ class CliContractTest {
         if (command instanceof CommandFamily family) {
             for (Command sub : family.subcommands()) {
                 collectLeaves(sub, prefix.isEmpty() ? sub.name() : prefix + " " + sub.name(), paths);
+            }
+        } else if (command instanceof dev.gait.cli.runpack.VerifyCommands verify) {
+            for (Command sub : verify.commands()) {
+                paths.add(sub.name().equals(verify.name()) ? prefix : prefix + " " + sub.name());
             }
         } else {
             paths.add(prefix);

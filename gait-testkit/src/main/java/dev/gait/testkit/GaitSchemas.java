@@ -25,8 +25,10 @@ public final class GaitSchemas {
     private static final String ROOT = "/gait-v1/schemas/v1/";
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(
-                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+            builder -> builder
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+                    // cross-schema references name the schemas' published ids; resolve them from the classpath
+                    .schemaIdResolvers(resolvers -> resolvers.mapPrefix("https://gait.dev/schemas/v1/", "classpath:gait-v1/schemas/v1/")));
     private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
 
     private GaitSchemas() {}

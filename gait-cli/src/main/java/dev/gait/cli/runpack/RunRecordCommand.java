@@ -8,7 +8,9 @@ import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.keys.KeyFlagPair;
 import dev.gait.cli.keys.SigningKeys;
 import dev.gait.cli.output.Output;
+import dev.gait.core.context.ContextEnvelope;
 import dev.gait.core.error.ExitCode;
+import dev.gait.core.error.GaitException;
 import dev.gait.core.fs.InputFiles;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonReader;
@@ -29,7 +31,8 @@ import java.util.List;
 final class RunRecordCommand extends LeafCommand<RunRecordCommand.Flags> {
 
     record Flags(Flag<String> input, Flag<String> outDir, Flag<String> runId, Flag<String> captureMode,
-                 Flag<String> contextEvidenceMode, KeyFlagPair privateKey) {}
+                 Flag<String> contextEnvelope, Flag<String> contextEvidenceMode, Flag<Boolean> unsafeContextRaw,
+                 KeyFlagPair privateKey) {}
 
     RunRecordCommand() {
         super("record", "Record a run (intents, results, receipts) as a signed runpack.",
@@ -43,7 +46,9 @@ final class RunRecordCommand extends LeafCommand<RunRecordCommand.Flags> {
                 flags.string("out-dir", "./gait-out", "directory for runpack_<run_id>.zip"),
                 flags.string("run-id", "", "use this run id instead of the input's"),
                 flags.string("capture-mode", "", "reference (digests only, the default) or raw (keeps payloads)"),
-                flags.string("context-evidence-mode", "", "best_effort (the default) or required"),
+                flags.string("context-envelope", "", "context evidence envelope (gait.context.envelope) whose records become the receipts"),
+                flags.string("context-evidence-mode", "", "best_effort (the default) or required: envelope problems fail the record"),
+                flags.bool("unsafe-context-raw", false, "accept envelope records with redaction_mode raw"),
                 KeyFlagPair.declare(flags, "private-key", "Gait private key to sign with (default: your local key)"));
     }
 
@@ -60,6 +65,23 @@ final class RunRecordCommand extends LeafCommand<RunRecordCommand.Flags> {
         String evidenceMode = !flags.contextEvidenceMode().get().isBlank() ? flags.contextEvidenceMode().get().strip()
                 : input.refs().contextEvidenceMode().isBlank() ? "best_effort" : input.refs().contextEvidenceMode();
         input = input.withContextEvidenceMode(evidenceMode);
+        List<String> contextWarnings = new ArrayList<>();
+        if (!flags.contextEnvelope().get().isBlank()) {
+            try {
+                ContextEnvelope envelope = ContextEnvelope.parse(InputFiles.read(invocation.resolve(flags.contextEnvelope().get()),
+                        ContextEnvelope.MAX_BYTES + 1), flags.unsafeContextRaw().get());
+                String mode = flags.contextEvidenceMode().get().isBlank() ? envelope.evidenceMode() : evidenceMode;
+                input = input.withContext(envelope.records(), envelope.contextSetDigest(), mode);
+            } catch (GaitException e) {
+                if (evidenceMode.equals("required")) {
+                    throw e;
+                }
+                contextWarnings.add("context envelope ignored: " + e.getMessage());
+            }
+        }
+        if (input.refs().contextEvidenceMode().equals("required") && input.refs().contextSetDigest().isBlank()) {
+            throw GaitException.invalidInput("context evidence mode required but no context_set_digest (pass --context-envelope)");
+        }
         CaptureMode captureMode = flags.captureMode().get().isBlank() ? null : CaptureMode.parse(flags.captureMode().get());
 
         Signer signer = SigningKeys.signer(invocation, flags.privateKey());
@@ -76,12 +98,12 @@ final class RunRecordCommand extends LeafCommand<RunRecordCommand.Flags> {
                 .put("manifest_digest", recorded.manifestDigest())
                 .put("signature_status", "signed")
                 .put("signature_key_id", signer.keyId())
-                .putStringsOmitEmpty("warnings", recorded.warnings())
+                .putStringsOmitEmpty("warnings", warnings(recorded, contextWarnings))
                 .put("ticket_footer", footer);
         List<String> text = new ArrayList<>(List.of("run_id=" + recorded.runId(), "bundle=" + bundle,
                 "signature_status=signed", "signature_key_id=" + signer.keyId()));
-        if (!recorded.warnings().isEmpty()) {
-            text.add("warnings=" + String.join(";", recorded.warnings()));
+        if (!warnings(recorded, contextWarnings).isEmpty()) {
+            text.add("warnings=" + String.join(";", warnings(recorded, contextWarnings)));
         }
         text.add("ticket_footer=" + footer);
         if (!ok) {
@@ -89,5 +111,11 @@ final class RunRecordCommand extends LeafCommand<RunRecordCommand.Flags> {
             text.add("error=self-verification failed: " + check.failure());
         }
         return output.result(ok, ok ? ExitCode.OK : ExitCode.VERIFICATION_FAILED, json.build(), text);
+    }
+
+    private static List<String> warnings(RunpackRecorder.Recorded recorded, List<String> contextWarnings) {
+        List<String> all = new ArrayList<>(recorded.warnings());
+        all.addAll(contextWarnings);
+        return all;
     }
 }

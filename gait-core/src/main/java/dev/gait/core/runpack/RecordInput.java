@@ -43,6 +43,12 @@ public record RecordInput(
                 captureMode, intentArgs, resultPayloads);
     }
 
+    /** The same input with its receipts replaced by a context envelope's records. */
+    public RecordInput withContext(List<Receipt> receipts, String contextSetDigest, String mode) {
+        return new RecordInput(run, intents, results, new Refs(receipts, contextSetDigest, mode, receipts.size()),
+                captureMode, intentArgs, resultPayloads);
+    }
+
     /** The input that records {@code records} again (used to migrate packs to this writer). */
     public static RecordInput fromRunpack(RunpackReader.Records records) {
         return fromJson(JsonObject.builder()
