@@ -69,6 +69,16 @@ class RunpackCommandsTest {
     }
 
     @Test
+    void verify_chain_verifies_the_runpack_link() {
+        cli.run("demo");
+        CliRunner.Result ok = cli.run("verify", "chain", "--run", "run_demo", "--json");
+        assertThat(ok.exitCode()).isZero();
+        assertThat(ok.json().object("run").orElseThrow().string("signature_status")).contains("verified");
+        assertThat(cli.run("verify", "chain", "--run", "run_demo", "--profile", "strict").exitCode()).isEqualTo(6);
+        assertThat(cli.run("verify", "chain").stdout()).startsWith("error: missing required --run");
+    }
+
+    @Test
     void unsigned_packs_fail_unless_the_caller_opts_out() throws Exception {
         RunpackRecorder.Recorded unsigned = new RunpackRecorder(Clock.systemUTC()).record(DemoRun.input("0.0.0-dev"), null, null);
         RunpackWriter.write(dir.resolve("gait-out"), unsigned);

@@ -4,10 +4,15 @@ import dev.gait.cli.Invocation;
 import dev.gait.cli.command.Command;
 import java.util.List;
 
-/** {@code gait verify}: a runpack by default; {@code gait verify session-chain} for session chains. */
+/**
+ * {@code gait verify}: a runpack by default; {@code gait verify chain} for an incident's linked
+ * artifacts and {@code gait verify session-chain} for session chains. A runpack path named
+ * {@code chain} is given as {@code ./chain}.
+ */
 public final class VerifyCommands implements Command {
     private final VerifyCommand runpack = new VerifyCommand();
     private final VerifySessionChainCommand sessionChain = new VerifySessionChainCommand();
+    private final VerifyChainCommand chain = new VerifyChainCommand();
 
     @Override
     public String name() {
@@ -16,7 +21,7 @@ public final class VerifyCommands implements Command {
 
     @Override
     public String summary() {
-        return runpack.summary() + " ('verify session-chain --chain F' for session chains)";
+        return runpack.summary() + " ('verify chain --run X', 'verify session-chain --chain F')";
     }
 
     @Override
@@ -26,13 +31,15 @@ public final class VerifyCommands implements Command {
 
     /** The leaves under {@code verify}, for tools that walk the command tree. */
     public List<Command> commands() {
-        return List.of(runpack, sessionChain);
+        return List.of(runpack, chain, sessionChain);
     }
 
     @Override
     public int run(Invocation invocation, String path, List<String> args) {
-        if (!args.isEmpty() && args.getFirst().equals(sessionChain.name())) {
-            return sessionChain.run(invocation, path + " " + sessionChain.name(), args.subList(1, args.size()));
+        for (Command sub : List.<Command>of(chain, sessionChain)) {
+            if (!args.isEmpty() && args.getFirst().equals(sub.name())) {
+                return sub.run(invocation, path + " " + sub.name(), args.subList(1, args.size()));
+            }
         }
         return runpack.run(invocation, path, args);
     }
