@@ -17,6 +17,8 @@ fi
 work=.build/bench # relative, so that the recorded commands name no machine path
 rm -rf "$work" && mkdir -p "$work"
 ./gait keys init --out-dir "$work/keys" >/dev/null
+export GAIT_HOME="$work/home" # the demo's signing key, kept out of the user's home
+./gait demo >/dev/null
 
 stamp=$(date -u +%Y-%m-%d)
 json="bench/results/startup-$stamp.json"
@@ -25,7 +27,9 @@ command=(hyperfine -N --warmup 5 --runs "$runs" --style basic --export-json "$js
   -n "gait --version" "./gait --version"
   -n "gait version --json" "./gait version --json"
   -n "gait digest (parse, JCS, SHA-256)" "./gait digest bench/startup/sample.json --json"
-  -n "gait keys verify (load key, sign, verify)" "./gait keys verify --out-dir $work/keys --json")
+  -n "gait keys verify (load key, sign, verify)" "./gait keys verify --out-dir $work/keys --json"
+  -n "gait verify run_demo (signed runpack)" "./gait verify run_demo --json"
+  -n "gait demo (record, sign, write, verify)" "./gait demo --json")
 "${command[@]}"
 
 . scripts/lib/jdk.sh

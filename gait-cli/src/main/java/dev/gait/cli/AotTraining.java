@@ -33,10 +33,17 @@ public final class AotTraining {
                 List.of("keys", "init", "--unknown-flag", "--json"),
                 List.of("keys", "init", "--help"),
                 List.of("digest", "keys/../sample.json", "--json"),
-                List.of("digest", "missing.json", "--json"));
+                List.of("digest", "missing.json", "--json"),
+                List.of("demo", "--json"),
+                List.of("verify", "run_demo", "--json"),
+                List.of("verify", "run_demo"),
+                List.of("run", "inspect", "run_demo", "--json"),
+                List.of("run", "receipt", "run_demo"));
         writeSample(work.resolve("sample.json"));
         for (List<String> command : commands) {
-            Cli.run(new Invocation("gait", command, InputStream.nullInputStream(), sink, sink, Map.of(), work, Clock.systemUTC()));
+            // the demo's local signing key lives in the training directory, never in the user's home
+            Cli.run(new Invocation("gait", command, InputStream.nullInputStream(), sink, sink,
+                    Map.of("GAIT_HOME", work.resolve("home").toString()), work, Clock.systemUTC()));
         }
     }
 
