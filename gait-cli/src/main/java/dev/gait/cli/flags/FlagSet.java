@@ -21,6 +21,17 @@ public final class FlagSet {
         return add(new Flag<>(name, usage, defaultValue, text -> text, false));
     }
 
+    /** A string flag that accepts only the given values (the default need not be one of them). */
+    public Flag<String> choice(String name, String defaultValue, String usage, String... allowed) {
+        java.util.List<String> values = java.util.List.of(allowed);
+        return add(new Flag<>(name, usage, defaultValue, text -> {
+            if (!values.contains(text)) {
+                throw new IllegalArgumentException("expected " + String.join(", ", values));
+            }
+            return text;
+        }, false));
+    }
+
     public Flag<Boolean> bool(String name, boolean defaultValue, String usage) {
         return add(new Flag<>(name, usage, defaultValue, FlagSet::parseGoBool, true));
     }

@@ -1,7 +1,6 @@
 package dev.gait.cli.runpack;
 
 import dev.gait.cli.Invocation;
-import dev.gait.cli.command.LeafCommand;
 import dev.gait.cli.flags.Flag;
 import dev.gait.cli.flags.FlagSet;
 import dev.gait.cli.flags.UsageException;
@@ -27,7 +26,7 @@ import java.util.List;
  * {@code gait migrate <run_id|path>}: reads a runpack strictly (any Gait writer), records it again
  * with this writer and the same capture mode, signs it, and verifies the result.
  */
-public final class MigrateCommand extends LeafCommand<MigrateCommand.Flags> {
+public final class MigrateCommand extends SingleRunpackCommand<MigrateCommand.Flags> {
 
     record Flags(Flag<String> out, KeyFlagPair privateKey) {}
 
@@ -37,30 +36,16 @@ public final class MigrateCommand extends LeafCommand<MigrateCommand.Flags> {
     }
 
     @Override
-    protected String positionalUsage() {
-        return "<run_id|path>";
-    }
-
-    @Override
-    protected int maxPositionals() {
-        return 1;
-    }
-
-    @Override
     protected Flags declare(FlagSet flags) {
         return new Flags(flags.string("out", "", "output path (default: runpack_<run_id>_migrated.zip beside the input)"),
                 KeyFlagPair.declare(flags, "private-key", "Gait private key to sign with (default: your local key)"));
     }
 
     @Override
-    protected int execute(Invocation invocation, Output output, Flags flags, List<String> positionals) {
-        if (positionals.isEmpty()) {
-            throw new UsageException("missing runpack: give a run_id or a path");
-        }
-        Path input = RunpackLocator.resolve(invocation, positionals.getFirst());
+    protected int execute(Invocation invocation, Output output, Flags flags, Path input, String shownInput) {
         RunpackReader.Records records;
         try (SafeZip zip = SafeZip.open(input)) {
-            records = RunpackReader.read(zip, RunpackLocator.display(invocation, input));
+            records = RunpackReader.read(zip, shownInput);
         }
         Signer signer = SigningKeys.signer(invocation, flags.privateKey());
         RunpackRecorder.Recorded recorded = new RunpackRecorder(invocation.clock())
@@ -81,7 +66,7 @@ public final class MigrateCommand extends LeafCommand<MigrateCommand.Flags> {
         JsonObject.Builder json = JsonObject.builder()
                 .put("status", status)
                 .put("run_id", recorded.runId())
-                .put("input", RunpackLocator.display(invocation, input))
+                .put("input", shownInput)
                 .put("output", shown)
                 .put("manifest_digest", recorded.manifestDigest())
                 .put("signature_key_id", signer.keyId());

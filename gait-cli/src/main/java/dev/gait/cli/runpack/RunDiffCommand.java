@@ -41,7 +41,7 @@ final class RunDiffCommand extends LeafCommand<RunDiffCommand.Flags> {
     @Override
     protected Flags declare(FlagSet flags) {
         return new Flags(
-                flags.string("privacy", "full", "full, or metadata: ignore arguments, results and receipt contents"),
+                flags.choice("privacy", "full", "full, or metadata: ignore arguments, results and receipt contents", "full", "metadata"),
                 flags.string("output", "", "also write {privacy, summary} as JSON to this file"));
     }
 

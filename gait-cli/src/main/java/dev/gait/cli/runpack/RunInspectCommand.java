@@ -1,9 +1,7 @@
 package dev.gait.cli.runpack;
 
 import dev.gait.cli.Invocation;
-import dev.gait.cli.command.LeafCommand;
 import dev.gait.cli.flags.FlagSet;
-import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.output.Output;
 import dev.gait.core.json.JsonArray;
 import dev.gait.core.json.JsonObject;
@@ -22,21 +20,11 @@ import java.util.Set;
  * {@code gait run inspect <run_id|path>}: the run's tool calls in order with their results. Verdicts
  * and reason codes come from result payloads, so reference-mode packs show none.
  */
-final class RunInspectCommand extends LeafCommand<Void> {
+final class RunInspectCommand extends SingleRunpackCommand<Void> {
 
     RunInspectCommand() {
         super("inspect", "List a runpack's tool calls in order with their results.",
                 "run inspect lists what a recorded run did: each tool call in order with its digests, status and verdict.");
-    }
-
-    @Override
-    protected String positionalUsage() {
-        return "<run_id|path>";
-    }
-
-    @Override
-    protected int maxPositionals() {
-        return 1;
     }
 
     @Override
@@ -45,14 +33,9 @@ final class RunInspectCommand extends LeafCommand<Void> {
     }
 
     @Override
-    protected int execute(Invocation invocation, Output output, Void flags, List<String> positionals) {
-        if (positionals.isEmpty()) {
-            throw new UsageException("missing runpack: give a run_id or a path");
-        }
-        Path path = RunpackLocator.resolve(invocation, positionals.getFirst());
-        String shown = RunpackLocator.display(invocation, path);
+    protected int execute(Invocation invocation, Output output, Void flags, Path runpack, String shown) {
         RunpackReader.Records records;
-        try (SafeZip zip = SafeZip.open(path)) {
+        try (SafeZip zip = SafeZip.open(runpack)) {
             records = RunpackReader.read(zip, shown);
         }
         Map<String, JsonObject> resultsByIntent = new LinkedHashMap<>();

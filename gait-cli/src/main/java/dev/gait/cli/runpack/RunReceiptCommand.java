@@ -1,9 +1,7 @@
 package dev.gait.cli.runpack;
 
 import dev.gait.cli.Invocation;
-import dev.gait.cli.command.LeafCommand;
 import dev.gait.cli.flags.FlagSet;
-import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.output.Output;
 import dev.gait.core.error.ExitCode;
 import dev.gait.core.json.JsonObject;
@@ -13,21 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code gait run receipt <run_id|path>}: verifies a runpack and prints its ticket footer. */
-final class RunReceiptCommand extends LeafCommand<VerifyPolicyFlags> {
+final class RunReceiptCommand extends SingleRunpackCommand<VerifyPolicyFlags> {
 
     RunReceiptCommand() {
         super("receipt", "Verify a runpack and print the ticket footer to paste into an incident ticket.",
                 "run receipt verifies a runpack and prints a one-line ticket footer that tells anyone how to verify the run.");
-    }
-
-    @Override
-    protected String positionalUsage() {
-        return "<run_id|path>";
-    }
-
-    @Override
-    protected int maxPositionals() {
-        return 1;
     }
 
     @Override
@@ -36,14 +24,8 @@ final class RunReceiptCommand extends LeafCommand<VerifyPolicyFlags> {
     }
 
     @Override
-    protected int execute(Invocation invocation, Output output, VerifyPolicyFlags flags, List<String> positionals) {
-        if (positionals.isEmpty()) {
-            throw new UsageException("missing runpack: give a run_id or a path");
-        }
-        VerifyPolicyFlags.Policy policy = flags.resolve(invocation);
-        Path path = RunpackLocator.resolve(invocation, positionals.getFirst());
-        String shown = RunpackLocator.display(invocation, path);
-        VerifyReport report = VerifyCommand.verify(path, shown, policy);
+    protected int execute(Invocation invocation, Output output, VerifyPolicyFlags flags, Path runpack, String shown) {
+        VerifyReport report = VerifyCommand.verify(runpack, shown, flags.resolve(invocation));
         if (!report.ok()) {
             return VerifyCommand.print(output, report, shown);
         }

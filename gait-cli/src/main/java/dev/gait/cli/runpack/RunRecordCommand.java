@@ -45,9 +45,10 @@ final class RunRecordCommand extends LeafCommand<RunRecordCommand.Flags> {
                 flags.string("input", "", "run record input JSON: {run, intents, results, refs, capture_mode, normalization}"),
                 flags.string("out-dir", "./gait-out", "directory for runpack_<run_id>.zip"),
                 flags.string("run-id", "", "use this run id instead of the input's"),
-                flags.string("capture-mode", "", "reference (digests only, the default) or raw (keeps payloads)"),
+                flags.choice("capture-mode", "", "reference (digests only, the default) or raw (keeps payloads)", "reference", "raw"),
                 flags.string("context-envelope", "", "context evidence envelope (gait.context.envelope) whose records become the receipts"),
-                flags.string("context-evidence-mode", "", "best_effort (the default) or required: envelope problems fail the record"),
+                flags.choice("context-evidence-mode", "", "best_effort (the default) or required: envelope problems fail the record",
+                        "best_effort", "required"),
                 flags.bool("unsafe-context-raw", false, "accept envelope records with redaction_mode raw"),
                 KeyFlagPair.declare(flags, "private-key", "Gait private key to sign with (default: your local key)"));
     }

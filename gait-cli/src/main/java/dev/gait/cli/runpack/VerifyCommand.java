@@ -1,9 +1,7 @@
 package dev.gait.cli.runpack;
 
 import dev.gait.cli.Invocation;
-import dev.gait.cli.command.LeafCommand;
 import dev.gait.cli.flags.FlagSet;
-import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.output.Output;
 import dev.gait.core.error.ExitCode;
 import dev.gait.core.json.JsonObject;
@@ -19,21 +17,11 @@ import java.util.List;
  * required unless {@code --allow-unsigned} is given; {@code --profile strict} also requires that the
  * trusted key be named explicitly rather than taken from the user's local key.
  */
-final class VerifyCommand extends LeafCommand<VerifyPolicyFlags> {
+final class VerifyCommand extends SingleRunpackCommand<VerifyPolicyFlags> {
 
     VerifyCommand() {
         super("verify", "Verify a runpack offline: file hashes, manifest digest and signature.",
                 "verify checks a runpack offline: every file against its manifest, the manifest digest, and the signature against a trusted public key.");
-    }
-
-    @Override
-    protected String positionalUsage() {
-        return "<run_id|path>";
-    }
-
-    @Override
-    protected int maxPositionals() {
-        return 1;
     }
 
     @Override
@@ -42,14 +30,8 @@ final class VerifyCommand extends LeafCommand<VerifyPolicyFlags> {
     }
 
     @Override
-    protected int execute(Invocation invocation, Output output, VerifyPolicyFlags flags, List<String> positionals) {
-        if (positionals.isEmpty()) {
-            throw new UsageException("missing runpack: give a run_id or a path");
-        }
-        VerifyPolicyFlags.Policy policy = flags.resolve(invocation);
-        Path path = RunpackLocator.resolve(invocation, positionals.getFirst());
-        String shown = RunpackLocator.display(invocation, path);
-        return print(output, verify(path, shown, policy), shown);
+    protected int execute(Invocation invocation, Output output, VerifyPolicyFlags flags, Path runpack, String shown) {
+        return print(output, verify(runpack, shown, flags.resolve(invocation)), shown);
     }
 
     static VerifyReport verify(Path path, String shown, VerifyPolicyFlags.Policy policy) {

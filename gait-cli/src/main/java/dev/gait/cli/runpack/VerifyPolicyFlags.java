@@ -21,7 +21,8 @@ record VerifyPolicyFlags(Flag<String> profile, Flag<Boolean> requireSignature, F
 
     static VerifyPolicyFlags declare(FlagSet flags) {
         return new VerifyPolicyFlags(
-                flags.string("profile", "standard", "standard, or strict: also require an explicitly named trusted key"),
+                flags.choice("profile", "standard", "standard, or strict: also require an explicitly named trusted key",
+                        "standard", "strict"),
                 flags.bool("require-signature", true, "require a verified signature (the default; kept for Gait v1 scripts)"),
                 flags.bool("allow-unsigned", false,
                         "accept a pack whose signature is missing or cannot be checked (integrity is still verified)"),
@@ -29,11 +30,7 @@ record VerifyPolicyFlags(Flag<String> profile, Flag<Boolean> requireSignature, F
     }
 
     Policy resolve(Invocation invocation) {
-        boolean strict = switch (profile.get()) {
-            case "standard" -> false;
-            case "strict" -> true;
-            default -> throw new UsageException("unsupported --profile " + profile.get() + " (expected standard or strict)");
-        };
+        boolean strict = profile.get().equals("strict");
         if (strict && allowUnsigned.get()) {
             throw new UsageException("--profile strict cannot be combined with --allow-unsigned");
         }
