@@ -18,6 +18,24 @@ public final class GoStrings {
         return s.substring(start, end);
     }
 
+    /** Go's string order: by UTF-8 bytes, which is code point order (UTF-16 order differs above U+FFFF). */
+    public static final java.util.Comparator<String> BYTE_ORDER = GoStrings::compareBytes;
+
+    public static int compareBytes(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
     /** Go's {@code unicode.IsSpace} (every such character is in the Basic Multilingual Plane). */
     public static boolean isSpace(char c) {
         return switch (c) {

@@ -30,7 +30,7 @@ public final class JsonWriter {
     /** RFC 8785 section 3.2.3: String.compareTo is exactly UTF-16 code unit order. */
     public static final JsonWriter CANONICAL = new JsonWriter(Comparator.naturalOrder(), false);
     /** Go map encoding: UTF-8 byte order, which is code point order. */
-    public static final JsonWriter GO_MAP = new JsonWriter(JsonWriter::compareCodePoints, true);
+    public static final JsonWriter GO_MAP = new JsonWriter(GoStrings.BYTE_ORDER, true);
     /** Go struct encoding: members as the object holds them. */
     public static final JsonWriter GO_STRUCT = new JsonWriter(null, true);
     /** Go's {@code MarshalIndent(v, "", "  ")} of a struct: two-space indentation, struct order. */
@@ -135,20 +135,5 @@ public final class JsonWriter {
 
     private static boolean isHtmlSensitive(char c) {
         return c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029';
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gait.core.gate;
 
+import dev.gait.core.canon.GoStrings;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.json.JsonArray;
 import dev.gait.core.json.JsonBoolean;
@@ -35,7 +36,7 @@ final class IntentFields {
     }
 
     static String trimmed(JsonObject json, String key) {
-        return text(json, key).strip();
+        return GoStrings.trimSpace(text(json, key));
     }
 
     static String lower(JsonObject json, String key) {
@@ -99,9 +100,9 @@ final class IntentFields {
 
     /** Trimmed, without empties, de-duplicated and byte-order sorted. */
     static List<String> sortedSet(List<String> values, boolean lowercase) {
-        TreeSet<String> set = new TreeSet<>();
+        TreeSet<String> set = new TreeSet<>(GoStrings.BYTE_ORDER);
         for (String value : values) {
-            String v = lowercase ? value.strip().toLowerCase(Locale.ROOT) : value.strip();
+            String v = lowercase ? GoStrings.trimSpace(value).toLowerCase(Locale.ROOT) : GoStrings.trimSpace(value);
             if (!v.isEmpty()) {
                 set.add(v);
             }

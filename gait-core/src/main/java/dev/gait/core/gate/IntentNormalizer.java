@@ -12,6 +12,7 @@ import static dev.gait.core.gate.IntentFields.text;
 import static dev.gait.core.gate.IntentFields.trimmed;
 import static dev.gait.core.gate.IntentFields.wholeNumber;
 
+import dev.gait.core.canon.GoStrings;
 import dev.gait.core.canon.GoTime;
 import dev.gait.core.digest.Digests;
 import dev.gait.core.json.JsonArray;
@@ -38,15 +39,6 @@ import java.util.regex.Pattern;
  */
 public final class IntentNormalizer {
     public static final int MAX_SCRIPT_STEPS = 64;
-
-    static final Set<String> TARGET_KINDS = Set.of("path", "url", "host", "repo", "bucket", "table", "queue", "topic", "other");
-    static final Set<String> ENDPOINT_CLASSES = Set.of("fs.read", "fs.write", "fs.delete", "proc.exec", "net.http", "net.dns",
-            "ui.click", "ui.type", "ui.navigate", "other");
-    static final Set<String> DISCOVERY_METHODS = Set.of("webmcp", "dynamic_mcp", "a2a", "mcp", "static_mcp", "manual", "unknown");
-    static final Set<String> PROVENANCE_SOURCES = Set.of("user", "tool_output", "external", "system");
-    static final Set<String> CREDENTIAL_SOURCES = Set.of("aws_iam_user", "aws_sts", "azure_federated", "command", "env",
-            "gcp_sts", "github_oidc", "github_pat", "kubernetes_service_account", "stub", "unknown", "vault_dynamic");
-    static final Set<String> CREDENTIAL_ACCESS_TYPES = Set.of("cloud_admin", "inherited", "jit", "standing", "static", "unknown");
 
     private static final Set<String> READ_OPS = Set.of("read", "get", "list", "open", "cat", "head", "download", "stat");
     private static final Set<String> WRITE_OPS = Set.of("write", "append", "put", "create", "update", "save", "copy", "move", "rename");
@@ -140,7 +132,7 @@ public final class IntentNormalizer {
             case JsonObject object -> {
                 Map<String, JsonValue> members = new LinkedHashMap<>();
                 for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {
-                    String key = member.getKey().strip();
+                    String key = GoStrings.trimSpace(member.getKey());
                     if (key.isEmpty()) {
                         throw invalid(path + " has an empty key");
                     }
@@ -157,7 +149,7 @@ public final class IntentNormalizer {
                 }
                 yield new JsonArray(elements);
             }
-            case JsonString string -> new JsonString(string.value().strip());
+            case JsonString string -> new JsonString(GoStrings.trimSpace(string.value()));
             default -> value;
         };
     }
@@ -177,7 +169,7 @@ public final class IntentNormalizer {
     }
 
     private static Target normalizeTarget(JsonObject input, String toolName) {
-        String kind = oneOf(lower(input, "kind"), TARGET_KINDS, "targets[].kind");
+        String kind = oneOf(lower(input, "kind"), GateVocabulary.TARGET_KINDS, "targets[].kind");
         String value = trimmed(input, "value");
         if (kind.isEmpty() || value.isEmpty()) {
             throw invalid("targets[] need kind and value");
@@ -187,13 +179,13 @@ public final class IntentNormalizer {
         if (endpointClass.isEmpty()) {
             endpointClass = inferEndpointClass(kind, operation, toolName);
         }
-        oneOf(endpointClass, ENDPOINT_CLASSES, "targets[].endpoint_class");
+        oneOf(endpointClass, GateVocabulary.ENDPOINT_CLASSES, "targets[].endpoint_class");
         String domain = lower(input, "endpoint_domain");
         if (domain.isEmpty()) {
             domain = inferDomain(kind, value);
         }
         String discovery = lower(input, "discovery_method").replace('-', '_').replace(' ', '_');
-        discovery = oneOf(discovery.isEmpty() ? "unknown" : discovery, DISCOVERY_METHODS, "targets[].discovery_method");
+        discovery = oneOf(discovery.isEmpty() ? "unknown" : discovery, GateVocabulary.DISCOVERY_METHODS, "targets[].discovery_method");
         boolean destructiveHint = bool(input, "destructive_hint");
         boolean destructive = bool(input, "destructive") || destructiveHint
                 || endpointClass.equals("fs.delete") || endpointClass.equals("proc.exec") || DESTRUCTIVE_OPS.contains(operation);
@@ -262,7 +254,7 @@ public final class IntentNormalizer {
         List<JsonObject> entries = new ArrayList<>();
         for (JsonObject input : inputs) {
             String argPath = trimmed(input, "arg_path");
-            String source = oneOf(lower(input, "source"), PROVENANCE_SOURCES, "arg_provenance[].source");
+            String source = oneOf(lower(input, "source"), GateVocabulary.PROVENANCE_SOURCES, "arg_provenance[].source");
             if (argPath.isEmpty() || source.isEmpty()) {
                 throw invalid("arg_provenance[] need arg_path and source");
             }
@@ -385,9 +377,9 @@ public final class IntentNormalizer {
         for (String key : CONTEXT_STRINGS) {
             out.putOmitEmpty(key, trimmed(context, key));
         }
-        out.putOmitEmpty("credential_source", oneOf(lower(context, "credential_source"), CREDENTIAL_SOURCES, "context.credential_source"))
+        out.putOmitEmpty("credential_source", oneOf(lower(context, "credential_source"), GateVocabulary.CREDENTIAL_SOURCES, "context.credential_source"))
                 .putOmitEmpty("credential_access_type",
-                        oneOf(lower(context, "credential_access_type"), CREDENTIAL_ACCESS_TYPES, "context.credential_access_type"))
+                        oneOf(lower(context, "credential_access_type"), GateVocabulary.CREDENTIAL_ACCESS_TYPES, "context.credential_access_type"))
                 .putOmitEmpty("credential_ttl_seconds", nonNegative(wholeNumber(context, "credential_ttl_seconds"), "context.credential_ttl_seconds"))
                 .putStringsOmitEmpty("credential_scopes", sortedSet(strings(context, "credential_scopes"), false))
                 .putOmitEmpty("agent_identity", normalizeAgentIdentity(object(context, "agent_identity")))
@@ -452,14 +444,14 @@ public final class IntentNormalizer {
     private static List<String> cleanPaths(List<String> paths, String key) {
         List<String> cleaned = new ArrayList<>();
         for (String path : paths) {
-            String trimmedPath = path.strip();
+            String trimmedPath = GoStrings.trimSpace(path);
             if (trimmedPath.isEmpty()) {
                 continue;
             }
             if (ENV_ASSIGNMENT.matcher(trimmedPath).matches()) {
                 throw invalid("context.sandbox." + key + " holds an environment assignment, not a path");
             }
-            cleaned.add(GoPath.clean(trimmedPath));
+            cleaned.add(GoPaths.clean(trimmedPath));
         }
         return sortedSet(cleaned, false);
     }
@@ -482,7 +474,7 @@ public final class IntentNormalizer {
 
     /** An RFC 3339 time in UTC; absent, null or empty is Go's zero time. */
     private static OffsetDateTime time(JsonObject json, String key) {
-        String text = text(json, key).strip();
+        String text = GoStrings.trimSpace(text(json, key));
         if (text.isEmpty()) {
             return GoTime.ZERO;
         }

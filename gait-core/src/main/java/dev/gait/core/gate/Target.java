@@ -1,5 +1,6 @@
 package dev.gait.core.gate;
 
+import dev.gait.core.canon.GoStrings;
 import dev.gait.core.json.JsonObject;
 import java.util.Comparator;
 
@@ -9,14 +10,14 @@ public record Target(String kind, String value, String operation, String sensiti
                      boolean destructiveHint, boolean idempotentHint, boolean openWorldHint) {
 
     /** Gait's order: every field in turn, {@code false} before {@code true}. */
-    public static final Comparator<Target> ORDER = Comparator.comparing(Target::kind)
-            .thenComparing(Target::value)
-            .thenComparing(Target::operation)
-            .thenComparing(Target::sensitivity)
-            .thenComparing(Target::endpointClass)
-            .thenComparing(Target::endpointDomain)
+    public static final Comparator<Target> ORDER = Comparator.comparing(Target::kind, GoStrings.BYTE_ORDER)
+            .thenComparing(Target::value, GoStrings.BYTE_ORDER)
+            .thenComparing(Target::operation, GoStrings.BYTE_ORDER)
+            .thenComparing(Target::sensitivity, GoStrings.BYTE_ORDER)
+            .thenComparing(Target::endpointClass, GoStrings.BYTE_ORDER)
+            .thenComparing(Target::endpointDomain, GoStrings.BYTE_ORDER)
             .thenComparing(Target::destructive)
-            .thenComparing(Target::discoveryMethod)
+            .thenComparing(Target::discoveryMethod, GoStrings.BYTE_ORDER)
             .thenComparing(Target::readOnlyHint)
             .thenComparing(Target::destructiveHint)
             .thenComparing(Target::idempotentHint)

@@ -1,5 +1,6 @@
 package dev.gait.core.session;
 
+import dev.gait.core.canon.GoDuration;
 import dev.gait.core.canon.GoTime;
 import dev.gait.core.canon.JsonWriter;
 import dev.gait.core.error.ErrorCategory;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gait.core.error.ErrorCategory;
+import dev.gait.core.canon.GoDuration;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.runpack.RunpackVerifier;

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Go's {@code path.Clean} and {@code path.Match}, which decide how Gait compares slash paths. */
-final class GoPath {
+public final class GoPaths {
 
-    private GoPath() {}
+    private GoPaths() {}
 
     /** The shortest lexically equivalent path: no empty, {@code .} or resolvable {@code ..} segments. */
-    static String clean(String path) {
+    public static String clean(String path) {
         if (path.isEmpty()) {
             return ".";
         }
@@ -37,7 +37,7 @@ final class GoPath {
     }
 
     /** Go's {@code path.Match} for {@code *}, {@code ?} and literal characters ({@code *} never matches '/'). */
-    static boolean match(String pattern, String name) {
+    public static boolean match(String pattern, String name) {
         return match(pattern, 0, name, 0);
     }
 
