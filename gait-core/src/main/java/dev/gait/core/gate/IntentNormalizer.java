@@ -19,6 +19,7 @@ import dev.gait.core.json.JsonArray;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonString;
 import dev.gait.core.json.JsonValue;
+import dev.gait.core.relationship.RelationshipEnvelope;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -112,7 +113,8 @@ public final class IntentNormalizer {
             provenance = normalizeProvenance(objects(intent, "arg_provenance"));
         }
         return new NormalizedIntent(toolName, args, targets, provenance, normalizeSkill(object(intent, "skill_provenance")),
-                normalizeDelegation(object(intent, "delegation")), context, script, steps, object(intent, "relationship"));
+                normalizeDelegation(object(intent, "delegation")), context, script, steps,
+                RelationshipEnvelope.normalize(object(intent, "relationship")));
     }
 
     // ---- args ----

@@ -6,6 +6,7 @@ import dev.gait.core.json.JsonArray;
 import dev.gait.core.json.JsonNumber;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonValue;
+import dev.gait.core.relationship.RelationshipEnvelope;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ public record RecordInput(
     private static RunRecord.TimelineEvent timelineEvent(JsonObject e) {
         OffsetDateTime ts = time(e, "ts");
         return new RunRecord.TimelineEvent(string(e, "event"), ts == null ? GoTime.ZERO : ts, string(e, "ref"),
-                optionalObject(e, "relationship"));
+                RelationshipEnvelope.normalize(optionalObject(e, "relationship")));
     }
 
     private static Receipt receipt(JsonObject r) {
