@@ -1,0 +1,39 @@
+package dev.gait.core.gate;
+
+import dev.gait.core.gate.policy.RuleSections;
+import java.util.List;
+
+/**
+ * The outcome of evaluating an intent against a policy: the verdict and everything that explains
+ * or conditions it. Lists are de-duplicated and sorted by bytes.
+ *
+ * @param matchedRule the names of the deciding rules, sorted and comma-joined (empty for the default)
+ * @param stepVerdicts one entry per script step (empty for a single tool call)
+ * @param compositeRiskClass for scripts: the highest step risk (low, medium, high); empty otherwise
+ */
+public record Decision(
+        Verdict verdict, List<String> reasonCodes, List<String> violations, String matchedRule, long minApprovals,
+        boolean requireDistinctApprovers, boolean requireBrokerCredential, String brokerReference, List<String> brokerScopes,
+        RuleSections.Budget rateLimit, RuleSections.Budget destructiveBudget, List<StepVerdict> stepVerdicts,
+        String compositeRiskClass) {
+
+    public Decision {
+        reasonCodes = List.copyOf(reasonCodes);
+        violations = List.copyOf(violations);
+        brokerScopes = List.copyOf(brokerScopes);
+        stepVerdicts = List.copyOf(stepVerdicts);
+    }
+
+    /** One script step's verdict. */
+    public record StepVerdict(int index, String toolName, Verdict verdict, List<String> reasonCodes, List<String> violations,
+                              String matchedRule) {}
+
+    static Decision simple(Verdict verdict, List<String> reasonCodes, List<String> violations) {
+        return new Decision(verdict, sorted(reasonCodes), sorted(violations), "", verdict == Verdict.REQUIRE_APPROVAL ? 1 : 0,
+                false, false, "", List.of(), null, null, List.of(), "");
+    }
+
+    static List<String> sorted(List<String> values) {
+        return dev.gait.core.gate.policy.PolicyLists.normalized(values);
+    }
+}

@@ -1,0 +1,304 @@
+package dev.gait.core.gate;
+
+import static dev.gait.core.gate.RuleMatcher.text;
+
+import dev.gait.core.gate.policy.Policy;
+import dev.gait.core.gate.policy.PolicyRule;
+import dev.gait.core.gate.policy.RuleSections;
+import dev.gait.core.json.JsonNumber;
+import dev.gait.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Gait's evaluation algorithm: fail-closed pre-checks, then rules by priority tier (the first
+ * matching priority decides, the most restrictive rule within it wins), each matched rule refined by
+ * its dataflow, endpoint, context-evidence and destructive-operation checks; the default verdict when
+ * nothing matches; scripts evaluated step by step and rolled up.
+ *
+ * <p>Rule features this build does not evaluate yet (agent identity, credential provenance, freeze
+ * windows, sandbox requirements) never pass silently: a matched rule that uses one blocks with
+ * {@code rule_feature_not_supported}.
+ */
+public final class PolicyEvaluator {
+    static final Set<String> NET_DESTINATIONS = Set.of("host", "url", "bucket", "queue", "topic");
+
+    private PolicyEvaluator() {}
+
+    public static Decision evaluate(Policy policy, NormalizedIntent intent) {
+        Decision failClosed = failClosed(policy, intent);
+        if (failClosed != null) {
+            return failClosed;
+        }
+        return intent.isScript() ? evaluateScript(policy, intent) : evaluateSingle(policy, intent);
+    }
+
+    // ---- fail closed ----
+
+    private static Decision failClosed(Policy policy, NormalizedIntent intent) {
+        Policy.FailClosed settings = policy.failClosed();
+        String risk = text(intent.context(), "risk_class");
+        if (!settings.enabled() || !settings.riskClasses().contains(risk)) {
+            return null;
+        }
+        List<String> reasons = new ArrayList<>();
+        List<String> violations = new ArrayList<>();
+        for (String field : settings.requiredFields()) {
+            boolean missing = switch (field) {
+                case "targets" -> intent.targets().isEmpty();
+                case "arg_provenance" -> intent.argProvenance().isEmpty();
+                case "endpoint_class" -> intent.targets().stream().noneMatch(t -> !t.endpointClass().isEmpty() && !t.endpointClass().equals("other"));
+                case "delegation" -> intent.delegation() == null;
+                default -> text(intent.context(), "context_set_digest").isEmpty();
+            };
+            if (missing && field.equals("context_evidence")) {
+                reasons.add("context_evidence_missing");
+                violations.add("missing_context_evidence");
+            } else if (missing) {
+                reasons.add("fail_closed_missing_" + field);
+                violations.add("missing_" + field);
+            }
+        }
+        for (String field : settings.requiredHighRiskFields()) {
+            boolean missing = switch (field) {
+                case "agent_identity" -> intent.context().object("agent_identity").isEmpty();
+                case "credential_ttl_seconds" -> RuleMatcher.number(intent.context(), field) <= 0;
+                default -> text(intent.context(), field).isEmpty();
+            };
+            if (missing) {
+                reasons.add("fail_closed_missing_" + field);
+                violations.add("missing_" + field);
+            }
+        }
+        if (intent.targets().stream().anyMatch(t -> t.endpointClass().isEmpty() || t.endpointClass().equals("other"))) {
+            reasons.add("fail_closed_endpoint_class_unknown");
+            violations.add("endpoint_class_unknown");
+        }
+        return reasons.isEmpty() ? null : Decision.simple(Verdict.BLOCK, reasons, violations);
+    }
+
+    // ---- single intents ----
+
+    private record Outcome(PolicyRule rule, Verdict effect, List<String> reasons, List<String> violations) {}
+
+    static Decision evaluateSingle(Policy policy, NormalizedIntent intent) {
+        List<Outcome> tier = new ArrayList<>();
+        Long tierPriority = null;
+        for (PolicyRule rule : policy.rules()) {
+            if (tierPriority != null && rule.priority() != tierPriority) {
+                break;
+            }
+            if (RuleMatcher.matches(rule.match(), intent)) {
+                tierPriority = rule.priority();
+                tier.add(evaluateRule(rule, intent));
+            }
+        }
+        if (tier.isEmpty()) {
+            Verdict verdict = Verdict.parse(policy.defaultVerdict());
+            return Decision.simple(verdict, List.of("default_" + verdict.wire()), List.of());
+        }
+        Verdict verdict = tier.stream().map(Outcome::effect).reduce(Verdict.ALLOW, Verdict::max);
+        List<Outcome> deciding = tier.stream().filter(o -> o.effect() == verdict).toList();
+        List<String> reasons = new ArrayList<>();
+        List<String> violations = new ArrayList<>();
+        Set<String> names = new TreeSet<>(dev.gait.core.canon.GoStrings.BYTE_ORDER);
+        long minApprovals = 0;
+        boolean distinct = false;
+        boolean broker = false;
+        Set<String> brokerReferences = new LinkedHashSet<>();
+        List<String> brokerScopes = new ArrayList<>();
+        RuleSections.Budget rateLimit = null;
+        RuleSections.Budget destructiveBudget = null;
+        for (Outcome outcome : deciding) {
+            PolicyRule rule = outcome.rule();
+            reasons.addAll(outcome.reasons());
+            violations.addAll(outcome.violations());
+            names.add(rule.name());
+            minApprovals = Math.max(minApprovals, rule.effectiveMinApprovals());
+            distinct |= rule.requireDistinctApprovers();
+            broker |= rule.requireBrokerCredential();
+            if (!rule.brokerReference().isEmpty()) {
+                brokerReferences.add(rule.brokerReference());
+            }
+            brokerScopes.addAll(rule.brokerScopes());
+            rateLimit = stricter(rateLimit, rule.rateLimit());
+            destructiveBudget = stricter(destructiveBudget, rule.destructiveBudget());
+        }
+        boolean approval = verdict == Verdict.REQUIRE_APPROVAL;
+        return new Decision(verdict, Decision.sorted(reasons), Decision.sorted(violations), String.join(",", names),
+                approval ? minApprovals : 0, approval && distinct, broker, String.join(",", brokerReferences),
+                Decision.sorted(brokerScopes), rateLimit, destructiveBudget, List.of(), "");
+    }
+
+    private static Outcome evaluateRule(PolicyRule rule, NormalizedIntent intent) {
+        Verdict effect = Verdict.parse(rule.effect());
+        List<String> reasons = new ArrayList<>(rule.emittedReasonCodes());
+        List<String> violations = new ArrayList<>(rule.violations());
+
+        if (usesUnsupportedFeature(rule)) {
+            reasons.add("rule_feature_not_supported");
+            violations.add("rule_feature_not_supported");
+            return new Outcome(rule, Verdict.BLOCK, reasons, violations);
+        }
+        if (rule.dataflow() != null && dataflowTriggered(rule.dataflow(), intent)) {
+            effect = Verdict.parse(rule.dataflow().action());
+            reasons.add(rule.dataflow().reasonCode());
+            violations.add(rule.dataflow().violation());
+        }
+        if (rule.endpoint() != null) {
+            effect = EndpointCheck.apply(rule.endpoint(), intent.targets(), effect, reasons, violations);
+        }
+        if (rule.requireContextEvidence() || !rule.requiredContextEvidenceMode().isEmpty() || rule.maxContextAgeSeconds() > 0) {
+            effect = contextEvidence(rule, intent.context(), effect, reasons, violations);
+        }
+        if (intent.targets().stream().anyMatch(Target::destructive)) {
+            if (text(intent.context(), "phase").equals("plan")) {
+                effect = effect.max(Verdict.DRY_RUN);
+                reasons.add("plan_phase_non_destructive");
+            } else {
+                effect = effect.max(Verdict.REQUIRE_APPROVAL);
+                reasons.add("destructive_apply_requires_approval");
+            }
+        }
+        return new Outcome(rule, effect, reasons, violations);
+    }
+
+    private static boolean usesUnsupportedFeature(PolicyRule rule) {
+        return rule.requireDeclaredAgent() || !rule.allowedAgentIds().isEmpty() || !rule.deniedAgentIds().isEmpty()
+                || !rule.requiredAgentManifestDigest().isEmpty() || !rule.allowedAgentManifestPublishers().isEmpty()
+                || !rule.allowedAgentManifestSources().isEmpty() || !rule.requiredAgentLifecycleStates().isEmpty()
+                || rule.requireAgentOwner() || rule.requireUnexpiredAgent()
+                || rule.blockStandingCredentials() || !rule.allowedCredentialSources().isEmpty()
+                || !rule.allowedCredentialIssuers().isEmpty() || !rule.allowedCredentialAccessTypes().isEmpty()
+                || rule.maxCredentialTtlSeconds() > 0 || rule.requireJitCredential()
+                || rule.freezeWindow() != null || rule.sandbox() != null;
+    }
+
+    private static boolean dataflowTriggered(RuleSections.Dataflow dataflow, NormalizedIntent intent) {
+        boolean tainted = intent.argProvenance().stream().anyMatch(p -> dataflow.taintedSources().contains(text(p, "source")));
+        if (!tainted) {
+            return false;
+        }
+        boolean unfiltered = dataflow.destinationKinds().isEmpty() && dataflow.destinationValues().isEmpty()
+                && dataflow.destinationOperations().isEmpty();
+        if (unfiltered) {
+            return intent.targets().stream().anyMatch(t -> NET_DESTINATIONS.contains(t.kind()));
+        }
+        return intent.targets().stream().anyMatch(t ->
+                (dataflow.destinationKinds().isEmpty() || dataflow.destinationKinds().contains(t.kind()))
+                        && (dataflow.destinationValues().isEmpty() || dataflow.destinationValues().contains(t.value()))
+                        && (dataflow.destinationOperations().isEmpty() || dataflow.destinationOperations().contains(t.operation())));
+    }
+
+    private static Verdict contextEvidence(PolicyRule rule, JsonObject context, Verdict effect, List<String> reasons,
+                                           List<String> violations) {
+        boolean fired = false;
+        if (text(context, "context_set_digest").isEmpty()) {
+            reasons.add("context_evidence_missing");
+            reasons.add("context_set_digest_missing");
+            violations.add("missing_context_evidence");
+            fired = true;
+        }
+        if (rule.requiredContextEvidenceMode().equals("required") && !text(context, "context_evidence_mode").equals("required")) {
+            reasons.add("context_evidence_mode_mismatch");
+            violations.add("context_evidence_mode_violation");
+            fired = true;
+        }
+        if (rule.maxContextAgeSeconds() > 0) {
+            JsonObject auth = context.object("auth_context").orElse(JsonObject.EMPTY);
+            Double age = auth.get("context_age_seconds").filter(JsonNumber.class::isInstance)
+                    .map(v -> ((JsonNumber) v).value()).orElse(null);
+            if (age == null || age < 0 || age > rule.maxContextAgeSeconds()) {
+                reasons.add("context_freshness_exceeded");
+                violations.add("context_freshness_violation");
+                fired = true;
+            }
+        }
+        return fired ? Verdict.BLOCK : effect;
+    }
+
+    /** The more restrictive of two budgets: fewer requests, then minute before hour, then scope name. */
+    private static RuleSections.Budget stricter(RuleSections.Budget a, RuleSections.Budget b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        int byRequests = Long.compare(a.requests(), b.requests());
+        if (byRequests != 0) {
+            return byRequests < 0 ? a : b;
+        }
+        if (!a.window().equals(b.window())) {
+            return a.window().equals("minute") ? a : b;
+        }
+        return a.scope().compareTo(b.scope()) <= 0 ? a : b;
+    }
+
+    // ---- scripts ----
+
+    private static Decision evaluateScript(Policy policy, NormalizedIntent script) {
+        List<Decision.StepVerdict> steps = new ArrayList<>();
+        Verdict verdict = Verdict.ALLOW;
+        List<String> reasons = new ArrayList<>();
+        List<String> violations = new ArrayList<>();
+        long minApprovals = 0;
+        Set<String> risks = new TreeSet<>();
+        String composite = "low";
+        for (int i = 0; i < script.steps().size(); i++) {
+            NormalizedIntent step = script.steps().get(i);
+            NormalizedIntent asIntent = new NormalizedIntent(step.toolName(), step.args(), step.targets(), step.argProvenance(),
+                    script.skillProvenance(), script.delegation(), script.context(), null, List.of(), null);
+            Decision decision = evaluateSingle(policy, asIntent);
+            steps.add(new Decision.StepVerdict(i + 1, step.toolName(), decision.verdict(), decision.reasonCodes(),
+                    decision.violations(), decision.matchedRule()));
+            verdict = verdict.max(decision.verdict());
+            reasons.addAll(decision.reasonCodes());
+            violations.addAll(decision.violations());
+            minApprovals = Math.max(minApprovals, decision.minApprovals());
+            String risk = stepRisk(step.targets());
+            risks.add(risk);
+            composite = riskRank(risk) > riskRank(composite) ? risk : composite;
+        }
+        Policy.Scripts limits = policy.scripts();
+        if (script.steps().size() > limits.effectiveMaxSteps()) {
+            verdict = Verdict.BLOCK;
+            reasons.add("script_max_steps_exceeded");
+            violations.add("script_max_steps_exceeded");
+        }
+        if (limits.requireApprovalAbove() > 0 && script.steps().size() > limits.requireApprovalAbove()) {
+            verdict = verdict.max(Verdict.REQUIRE_APPROVAL);
+            reasons.add("script_step_threshold_approval");
+            minApprovals = Math.max(1, minApprovals);
+        }
+        if (limits.blockMixedRisk() && risks.size() > 1) {
+            verdict = Verdict.BLOCK;
+            reasons.add("script_mixed_risk_blocked");
+            violations.add("script_mixed_risk");
+        }
+        boolean approval = verdict == Verdict.REQUIRE_APPROVAL;
+        return new Decision(verdict, Decision.sorted(reasons), Decision.sorted(violations), "",
+                approval ? Math.max(1, minApprovals) : 0, false, false, "", List.of(), null, null, steps, composite);
+    }
+
+    static String stepRisk(List<Target> targets) {
+        if (targets.stream().anyMatch(t -> t.destructive() || t.endpointClass().equals("fs.delete") || t.endpointClass().equals("proc.exec"))) {
+            return "high";
+        }
+        if (targets.stream().anyMatch(t -> Set.of("fs.write", "net.http", "net.dns").contains(t.endpointClass()))) {
+            return "medium";
+        }
+        return "low";
+    }
+
+    private static int riskRank(String risk) {
+        return switch (risk) {
+            case "high" -> 2;
+            case "medium" -> 1;
+            default -> 0;
+        };
+    }
+}
