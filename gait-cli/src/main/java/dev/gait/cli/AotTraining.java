@@ -38,8 +38,13 @@ public final class AotTraining {
                 List.of("verify", "run_demo", "--json"),
                 List.of("verify", "run_demo"),
                 List.of("run", "inspect", "run_demo", "--json"),
-                List.of("run", "receipt", "run_demo"));
-        writeSample(work.resolve("sample.json"));
+                List.of("run", "receipt", "run_demo"),
+                // gate eval is the per-tool-call hot path: train allow, block and script decisions
+                List.of("gate", "eval", "--policy", "policy.yaml", "--intent", "read.json", "--json"),
+                List.of("gate", "eval", "--policy", "policy.yaml", "--intent", "delete.json", "--json"),
+                List.of("gate", "eval", "--policy", "policy.yaml", "--intent", "read.json"),
+                List.of("gate", "eval", "--policy", "policy.yaml", "--intent", "script.json", "--json", "--simulate"));
+        writeSamples(work);
         for (List<String> command : commands) {
             // the demo's local signing key lives in the training directory, never in the user's home
             Cli.run(new Invocation("gait", command, InputStream.nullInputStream(), sink, sink,
@@ -47,9 +52,30 @@ public final class AotTraining {
         }
     }
 
-    private static void writeSample(Path path) {
+    private static void writeSamples(Path work) {
+        String context = "\"context\":{\"identity\":\"agent\",\"workspace\":\"/repo\",\"risk_class\":\"low\"}";
         try {
-            Files.writeString(path, "{\"b\":[1.5,\"x\",true,null],\"a\":{\"c\":1e21,\"d\":\"\\u20ac\"}}");
+            Files.writeString(work.resolve("sample.json"), "{\"b\":[1.5,\"x\",true,null],\"a\":{\"c\":1e21,\"d\":\"\\u20ac\"}}");
+            Files.writeString(work.resolve("policy.yaml"), """
+                    default_verdict: block
+                    scripts: {require_approval_above: 1}
+                    rules:
+                      - {name: allow-read, priority: 10, effect: allow, match: {tool_names: [tool.read], risk_classes: [low]}}
+                      - {name: block-delete, priority: 10, effect: block, match: {tool_names: [tool.delete]}, reason_codes: [destructive]}
+                      - name: guard-egress
+                        priority: 20
+                        effect: allow
+                        endpoint: {domain_allowlist: ["*.example.com"]}
+                        dataflow: {enabled: true}
+                    """);
+            Files.writeString(work.resolve("read.json"), "{\"tool_name\":\"tool.read\",\"args\":{\"path\":\"/tmp/a\"},"
+                    + "\"targets\":[{\"kind\":\"path\",\"value\":\"/tmp/a\",\"operation\":\"read\"}],"
+                    + "\"arg_provenance\":[{\"arg_path\":\"$.path\",\"source\":\"user\"}]," + context + "}");
+            Files.writeString(work.resolve("delete.json"), "{\"tool_name\":\"tool.delete\",\"args\":{\"path\":\"/tmp/a\"},"
+                    + "\"targets\":[{\"kind\":\"path\",\"value\":\"/tmp/a\",\"operation\":\"delete\"}]," + context + "}");
+            Files.writeString(work.resolve("script.json"), "{\"script\":{\"steps\":[{\"tool_name\":\"tool.read\",\"args\":{}},"
+                    + "{\"tool_name\":\"http.post\",\"args\":{},\"targets\":[{\"kind\":\"url\",\"value\":\"https://api.example.com/x\"}]}]},"
+                    + context + "}");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

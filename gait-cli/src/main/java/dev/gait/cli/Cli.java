@@ -3,6 +3,7 @@ package dev.gait.cli;
 import dev.gait.cli.command.Command;
 import dev.gait.cli.command.CommandFamily;
 import dev.gait.cli.flags.UsageException;
+import dev.gait.cli.gate.GateCommands;
 import dev.gait.cli.keys.KeysCommands;
 import dev.gait.cli.output.Output;
 import dev.gait.cli.runpack.CaptureCommand;
@@ -27,6 +28,7 @@ public final class Cli {
             "gait turns agent tool calls into signed, verifiable decisions and evidence that anyone can check offline.",
             List.<Command>of(
                     new VersionCommand(),
+                    GateCommands.family(),
                     new DemoCommand(),
                     new VerifyCommands(),
                     RunCommands.family(),

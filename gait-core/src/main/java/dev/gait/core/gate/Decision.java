@@ -8,12 +8,14 @@ import java.util.List;
  * or conditions it. Lists are de-duplicated and sorted by bytes.
  *
  * @param matchedRule the names of the deciding rules, sorted and comma-joined (empty for the default)
+ * @param requireDelegation a deciding rule constrains delegation, so a delegation token is needed
  * @param stepVerdicts one entry per script step (empty for a single tool call)
  * @param compositeRiskClass for scripts: the highest step risk (low, medium, high); empty otherwise
  */
 public record Decision(
         Verdict verdict, List<String> reasonCodes, List<String> violations, String matchedRule, long minApprovals,
         boolean requireDistinctApprovers, boolean requireBrokerCredential, String brokerReference, List<String> brokerScopes,
+        boolean requireDelegation,
         RuleSections.Budget rateLimit, RuleSections.Budget destructiveBudget, List<StepVerdict> stepVerdicts,
         String compositeRiskClass) {
 
@@ -30,7 +32,7 @@ public record Decision(
 
     static Decision simple(Verdict verdict, List<String> reasonCodes, List<String> violations) {
         return new Decision(verdict, sorted(reasonCodes), sorted(violations), "", verdict == Verdict.REQUIRE_APPROVAL ? 1 : 0,
-                false, false, "", List.of(), null, null, List.of(), "");
+                false, false, "", List.of(), false, null, null, List.of(), "");
     }
 
     static List<String> sorted(List<String> values) {

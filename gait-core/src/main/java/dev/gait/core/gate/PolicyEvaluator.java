@@ -108,6 +108,7 @@ public final class PolicyEvaluator {
         long minApprovals = 0;
         boolean distinct = false;
         boolean broker = false;
+        boolean delegation = false;
         Set<String> brokerReferences = new LinkedHashSet<>();
         List<String> brokerScopes = new ArrayList<>();
         RuleSections.Budget rateLimit = null;
@@ -120,6 +121,7 @@ public final class PolicyEvaluator {
             minApprovals = Math.max(minApprovals, rule.effectiveMinApprovals());
             distinct |= rule.requireDistinctApprovers();
             broker |= rule.requireBrokerCredential();
+            delegation |= rule.match().constrainsDelegation();
             if (!rule.brokerReference().isEmpty()) {
                 brokerReferences.add(rule.brokerReference());
             }
@@ -130,7 +132,7 @@ public final class PolicyEvaluator {
         boolean approval = verdict == Verdict.REQUIRE_APPROVAL;
         return new Decision(verdict, Decision.sorted(reasons), Decision.sorted(violations), String.join(",", names),
                 approval ? minApprovals : 0, approval && distinct, broker, String.join(",", brokerReferences),
-                Decision.sorted(brokerScopes), rateLimit, destructiveBudget, List.of(), "");
+                Decision.sorted(brokerScopes), delegation, rateLimit, destructiveBudget, List.of(), "");
     }
 
     private static Outcome evaluateRule(PolicyRule rule, NormalizedIntent intent) {
@@ -246,6 +248,10 @@ public final class PolicyEvaluator {
         List<String> reasons = new ArrayList<>();
         List<String> violations = new ArrayList<>();
         long minApprovals = 0;
+        boolean broker = false;
+        boolean delegation = false;
+        RuleSections.Budget rateLimit = null;
+        RuleSections.Budget destructiveBudget = null;
         Set<String> risks = new TreeSet<>();
         String composite = "low";
         for (int i = 0; i < script.steps().size(); i++) {
@@ -259,6 +265,10 @@ public final class PolicyEvaluator {
             reasons.addAll(decision.reasonCodes());
             violations.addAll(decision.violations());
             minApprovals = Math.max(minApprovals, decision.minApprovals());
+            broker |= decision.requireBrokerCredential();
+            delegation |= decision.requireDelegation();
+            rateLimit = stricter(rateLimit, decision.rateLimit());
+            destructiveBudget = stricter(destructiveBudget, decision.destructiveBudget());
             String risk = stepRisk(step.targets());
             risks.add(risk);
             composite = riskRank(risk) > riskRank(composite) ? risk : composite;
@@ -281,7 +291,8 @@ public final class PolicyEvaluator {
         }
         boolean approval = verdict == Verdict.REQUIRE_APPROVAL;
         return new Decision(verdict, Decision.sorted(reasons), Decision.sorted(violations), "",
-                approval ? Math.max(1, minApprovals) : 0, false, false, "", List.of(), null, null, steps, composite);
+                approval ? Math.max(1, minApprovals) : 0, false, broker, "", List.of(), delegation, rateLimit, destructiveBudget,
+                steps, composite);
     }
 
     static String stepRisk(List<Target> targets) {

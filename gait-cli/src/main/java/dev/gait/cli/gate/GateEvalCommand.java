@@ -1,0 +1,134 @@
+package dev.gait.cli.gate;
+
+import dev.gait.cli.Invocation;
+import dev.gait.cli.command.LeafCommand;
+import dev.gait.cli.flags.Flag;
+import dev.gait.cli.flags.FlagSet;
+import dev.gait.cli.flags.UsageException;
+import dev.gait.cli.keys.KeyFlagPair;
+import dev.gait.cli.keys.SigningKeys;
+import dev.gait.cli.output.Output;
+import dev.gait.core.canon.JsonWriter;
+import dev.gait.core.digest.Ids;
+import dev.gait.core.fs.AtomicFiles;
+import dev.gait.core.fs.InputFiles;
+import dev.gait.core.gate.Gate;
+import dev.gait.core.gate.GateTraceFiles;
+import dev.gait.core.gate.RateLimiter;
+import dev.gait.core.gate.policy.Policy;
+import dev.gait.core.json.JsonObject;
+import dev.gait.core.json.JsonReader;
+import dev.gait.core.sign.Signer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code gait gate eval --policy P --intent I}: decides one tool call and writes its signed trace.
+ * Exit 0 for allow and dry_run, 3 for block, 4 for require_approval, 6 for bad input; never allow
+ * on an error.
+ */
+public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
+
+    record Flags(Flag<String> policy, Flag<String> intent, Flag<String> traceOut, Flag<Boolean> simulate, Flag<String> profile,
+                 Flag<String> keyMode, KeyFlagPair privateKey, Flag<String> rateLimitState) {}
+
+    public GateEvalCommand() {
+        super("eval", "Decide one tool call against a policy and write its signed trace.",
+                "gate eval decides allow, block, require_approval or dry_run for one tool call before it runs, and signs the decision as a trace.");
+    }
+
+    @Override
+    protected Flags declare(FlagSet flags) {
+        return new Flags(
+                flags.string("policy", "", "policy YAML (gait.gate.policy)"),
+                flags.string("intent", "", "intent request JSON (gait.gate.intent_request), or - for standard input"),
+                flags.string("trace-out", "", "where to write the signed trace (default trace_<trace_id>.json)"),
+                flags.bool("simulate", false, "decide and record, but never block (exit 0)"),
+                flags.choice("profile", "standard", "standard, or oss-prod for production pre-checks", "standard", "oss-prod"),
+                flags.choice("key-mode", "dev", "dev (sign with your local key) or prod (sign with --private-key)", "dev", "prod"),
+                KeyFlagPair.declare(flags, "private-key", "Gait private key that signs the trace"),
+                flags.string("rate-limit-state", ".gait-out/gate_rate_limits.json", "shared rate-limit state file"));
+    }
+
+    @Override
+    protected int execute(Invocation invocation, Output output, Flags flags, List<String> positionals) {
+        if (flags.policy().get().isBlank()) {
+            throw new UsageException("missing required --policy");
+        }
+        if (flags.intent().get().isBlank()) {
+            throw new UsageException("missing required --intent");
+        }
+        Path policyPath = invocation.resolve(flags.policy().get());
+        Policy policy = Policy.parse(new String(InputFiles.read(policyPath, InputFiles.DEFAULT_MAX_BYTES), StandardCharsets.UTF_8),
+                flags.policy().get());
+        byte[] intentBytes = flags.intent().get().equals("-")
+                ? InputFiles.readBounded(invocation.in(), InputFiles.DEFAULT_MAX_BYTES, "standard input")
+                : InputFiles.read(invocation.resolve(flags.intent().get()), InputFiles.DEFAULT_MAX_BYTES);
+        JsonObject intent = JsonReader.lenient().readObject(intentBytes);
+        boolean prod = flags.keyMode().get().equals("prod");
+        if (prod && flags.privateKey().source(invocation).isEmpty()) {
+            throw new UsageException("--key-mode prod requires --private-key or --private-key-env");
+        }
+        if (flags.profile().get().equals("oss-prod")) {
+            ProductionProfile.check(policy, flags.simulate().get(), prod);
+        }
+        Signer signer = SigningKeys.signer(invocation, flags.privateKey());
+
+        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, flags.simulate().get(),
+                invocation.resolve(flags.rateLimitState().get()), invocation.clock(), signer, Ids.correlationId(invocation.argv())));
+        String traceName = flags.traceOut().get().isBlank() ? GateTraceFiles.defaultName(outcome.traceId()) : flags.traceOut().get();
+        AtomicFiles.write(invocation.resolve(traceName),
+                (JsonWriter.GO_STRUCT_INDENTED.write(outcome.trace()) + "\n").getBytes(StandardCharsets.UTF_8));
+        return print(output, flags.profile().get(), outcome, traceName);
+    }
+
+    private static int print(Output output, String profile, Gate.Outcome outcome, String tracePath) {
+        JsonObject.Builder json = JsonObject.builder()
+                .put("profile", profile)
+                .put("verdict", outcome.verdict().wire())
+                .putStringsOmitEmpty("reason_codes", outcome.reasonCodes())
+                .putStringsOmitEmpty("violations", outcome.violations())
+                .putOmitEmpty("required_approvals", outcome.decision().minApprovals())
+                .put("trace_id", outcome.traceId())
+                .put("trace_path", tracePath)
+                .put("policy_digest", outcome.policyDigest())
+                .put("intent_digest", outcome.intentDigest())
+                .putOmitEmpty("matched_rule", outcome.decision().matchedRule())
+                .put("phase", outcome.intent().context().string("phase").orElse(""));
+        if (outcome.intent().isScript()) {
+            json.put("script", true)
+                    .put("step_count", outcome.intent().steps().size())
+                    .put("script_hash", outcome.intent().scriptHash())
+                    .put("composite_risk_class", outcome.decision().compositeRiskClass())
+                    .put("step_verdicts", outcome.trace().get("step_verdicts").orElseThrow());
+        }
+        usage(json, "rate_limit", outcome.rateLimit());
+        usage(json, "destructive_budget", outcome.destructiveBudget());
+        if (outcome.simulatedVerdict() != null) {
+            json.put("simulate_mode", true)
+                    .putOmitEmpty("would_have_blocked", outcome.wouldHaveBlocked())
+                    .put("simulated_verdict", outcome.simulatedVerdict().wire())
+                    .putStringsOmitEmpty("simulated_reason_codes", outcome.simulatedReasonCodes());
+        }
+        List<String> text = new ArrayList<>(List.of(
+                "verdict=" + outcome.verdict().wire(),
+                "reason_codes=" + String.join(",", outcome.reasonCodes()),
+                "violations=" + String.join(",", outcome.violations()),
+                "trace_id=" + outcome.traceId(),
+                "trace_path=" + tracePath));
+        // ok is true whatever the verdict: the decision was made; the exit code carries the verdict
+        return output.result(true, outcome.verdict().exitCode(), json.build(), text);
+    }
+
+    private static void usage(JsonObject.Builder json, String prefix, RateLimiter.Usage usage) {
+        if (usage != null) {
+            json.put(prefix + "_scope", usage.scope())
+                    .put(prefix + "_key", usage.key())
+                    .put(prefix + "_used", usage.used())
+                    .put(prefix + "_remaining", usage.remaining());
+        }
+    }
+
+}

@@ -1,0 +1,169 @@
+package dev.gait.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gait.core.digest.Digests;
+import dev.gait.core.json.JsonArray;
+import dev.gait.core.json.JsonObject;
+import dev.gait.core.json.JsonReader;
+import dev.gait.core.sign.Ed25519KeyPair;
+import dev.gait.core.sign.LocalKeyStore;
+import dev.gait.core.sign.SignatureRecord;
+import dev.gait.core.sign.Signatures;
+import dev.gait.core.yaml.StrictYaml;
+import dev.gait.core.yaml.YamlMap;
+import dev.gait.testkit.GaitReference;
+import dev.gait.testkit.GaitSchemas;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The shared Gait v1 acceptance scenarios, run through the real command line. */
+class GateScenarioTest {
+
+    @TempDir
+    Path dir;
+
+    private CliRunner cli() {
+        return new CliRunner(dir, Map.of("GAIT_HOME", dir.resolve("home").toString()), Clock.systemUTC());
+    }
+
+    private Path copy(String scenario, String file) throws Exception {
+        Path target = dir.resolve(scenario + "-" + file);
+        Files.write(target, GaitReference.bytes("scenarios/" + scenario + "/" + file));
+        return target;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"policy-block-destructive", "policy-allow-safe-tools"})
+    void verdict_matrices(String scenario) throws Exception {
+        Path policy = copy(scenario, "policy.yaml");
+        List<String> intents = GaitReference.text("scenarios/" + scenario + "/intents.jsonl").lines().filter(l -> !l.isBlank()).toList();
+        List<String> expected = GaitReference.text("scenarios/" + scenario + "/expected-verdicts.jsonl").lines().filter(l -> !l.isBlank()).toList();
+        for (int i = 0; i < intents.size(); i++) {
+            Path intent = dir.resolve(scenario + "-intent-" + i + ".json");
+            Files.writeString(intent, intents.get(i));
+            JsonObject want = JsonReader.strict().readObject(expected.get(i).getBytes(StandardCharsets.UTF_8));
+            CliRunner.Result result = cli().run("gate", "eval", "--policy", policy.toString(), "--intent", intent.toString(), "--json");
+            assertThat(result.exitCode()).as("intent %d", i + 1).isEqualTo((int) number(want, "exit_code"));
+            assertThat(result.json().string("verdict")).as("intent %d", i + 1).isEqualTo(want.string("verdict"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dry-run-no-side-effects", "script-threshold-approval-determinism", "script-max-steps-exceeded"})
+    void single_intent_scenarios(String scenario) throws Exception {
+        YamlMap expected = StrictYaml.loadMap(GaitReference.text("scenarios/" + scenario + "/expected.yaml"), "expected.yaml");
+        YamlMap flags = StrictYaml.loadMap(GaitReference.text("scenarios/" + scenario + "/flags.yaml"), "flags.yaml");
+        List<String> args = new ArrayList<>(List.of("gate", "eval", "--policy", copy(scenario, "policy.yaml").toString(),
+                "--intent", copy(scenario, "intent.json").toString(), "--json"));
+        if (flags.bool("simulate")) {
+            args.add("--simulate");
+        }
+        long repeat = flags.integer("repeat").orElse(1L);
+        List<JsonObject> runs = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) {
+            CliRunner.Result result = cli().run(args.toArray(String[]::new));
+            assertThat(result.exitCode()).isEqualTo(expected.integer("exit_code").orElseThrow().intValue());
+            runs.add(result.json());
+        }
+        JsonObject json = runs.getFirst();
+        assertThat(json.string("verdict")).contains(expected.string("verdict"));
+        if (expected.has("ok")) {
+            assertThat(json.get("ok").orElseThrow().toString()).contains(String.valueOf(expected.bool("ok")).toUpperCase());
+        }
+        if (expected.has("simulate_mode")) {
+            assertThat(json.has("simulate_mode")).isEqualTo(expected.bool("simulate_mode"));
+        }
+        if (expected.has("step_count")) {
+            assertThat(number(json, "step_count")).isEqualTo(expected.integer("step_count").orElseThrow());
+            assertThat(json.array("step_verdicts").orElseThrow().size()).isEqualTo(expected.integer("step_verdict_count").orElseThrow().intValue());
+            assertThat(json.string("composite_risk_class")).contains(expected.string("composite_risk_class"));
+        }
+        List<String> reasons = strings(json.array("reason_codes").orElse(JsonArray.EMPTY));
+        assertThat(reasons).containsAll(expected.strings("reason_codes_must_include"));
+        assertThat(reasons).containsAll(expected.strings("reason_codes"));
+        for (JsonObject run : runs) {
+            // determinism across runs: everything but the trace's observation time
+            for (String key : List.of("verdict", "reason_codes", "script_hash", "step_verdicts", "intent_digest", "policy_digest", "trace_id")) {
+                assertThat(run.get(key)).as(key).isEqualTo(json.get(key));
+            }
+        }
+    }
+
+    @Test
+    void the_approval_scenario_reproduces_both_digests_and_writes_a_verifiable_trace() throws Exception {
+        CliRunner.Result result = cli().run("gate", "eval", "--policy", copy("approval-token-valid", "policy.yaml").toString(),
+                "--intent", copy("approval-token-valid", "intent.json").toString(), "--json");
+        JsonObject json = result.json();
+        assertThat(json.string("intent_digest")).contains("4b53bb79e35105ac9170963ac6f84ed0ed15530c68f06a46fc1233c5ec766913");
+        assertThat(json.string("policy_digest")).contains("07a528a879e4f0e0cd5a0e2ca801924746b47dac624862207ef21d4ec266f8f9");
+        assertThat(result.exitCode()).as("no approval token can be presented yet").isEqualTo(4);
+
+        Path tracePath = dir.resolve(json.string("trace_path").orElseThrow());
+        String traceText = Files.readString(tracePath);
+        GaitSchemas.assertValid("gate/trace_record", traceText);
+        JsonObject trace = JsonReader.strict().readObject(traceText.getBytes(StandardCharsets.UTF_8));
+        byte[] publicKey = LocalKeyStore.forEnvironment(Map.of("GAIT_HOME", dir.resolve("home").toString())).publicKey().orElseThrow();
+        SignatureRecord signature = SignatureRecord.fromJson(trace.object("signature").orElseThrow());
+        assertThat(Signatures.verifyDigest(publicKey, signature, Digests.jcsHex(trace.without("signature"))).verified()).isTrue();
+        JsonObject tampered = trace.toBuilder().put("verdict", "allow").build();
+        assertThat(Signatures.verifyDigest(publicKey, signature, Digests.jcsHex(tampered.without("signature"))).verified()).isFalse();
+        assertThat(json.string("trace_id")).contains(dev.gait.core.digest.Ids.h12(
+                "07a528a879e4f0e0cd5a0e2ca801924746b47dac624862207ef21d4ec266f8f9:4b53bb79e35105ac9170963ac6f84ed0ed15530c68f06a46fc1233c5ec766913:require_approval"));
+        assertThat(Ed25519KeyPair.keyId(publicKey)).isEqualTo(signature.keyId());
+    }
+
+    @Test
+    void the_two_step_script_hash_matches_gait_v1() throws Exception {
+        JsonObject json = cli().run("gate", "eval", "--policy", copy("script-max-steps-exceeded", "policy.yaml").toString(),
+                "--intent", copy("script-max-steps-exceeded", "intent.json").toString(), "--json").json();
+        assertThat(json.string("script_hash")).contains("4a132cd1a51cc226c73b0cbae9528905fbbaa80b7fe06bb632a62d9647001c11");
+    }
+
+    @Test
+    void bad_input_never_allows() throws Exception {
+        Path policy = copy("policy-allow-safe-tools", "policy.yaml");
+        Files.writeString(dir.resolve("broken.json"), "{\"tool_name\":");
+        Files.writeString(dir.resolve("no-context.json"), "{\"tool_name\":\"tool.read\"}");
+        Files.writeString(dir.resolve("bad.yaml"), "default_verdict: allow\nrules: [{name: r, effect: allow, match: {tool_namez: [x]}}]");
+        Files.writeString(dir.resolve("bomb.yaml"), "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+                + "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n");
+        Path intent = copy("policy-allow-safe-tools", "intents.jsonl");
+        Files.writeString(intent, GaitReference.text("scenarios/policy-allow-safe-tools/intents.jsonl").lines().findFirst().orElseThrow());
+        String[][] cases = {
+            {"--policy", policy.toString(), "--intent", "broken.json"},
+            {"--policy", policy.toString(), "--intent", "no-context.json"},
+            {"--policy", "bad.yaml", "--intent", intent.toString()},
+            {"--policy", "bomb.yaml", "--intent", intent.toString()},
+            {"--policy", "missing.yaml", "--intent", intent.toString()},
+            {"--policy", policy.toString()},
+            {"--policy", policy.toString(), "--intent", intent.toString(), "--key-mode", "prod"},
+            {"--policy", policy.toString(), "--intent", intent.toString(), "--profile", "oss-prod"},
+        };
+        for (String[] flags : cases) {
+            List<String> args = new ArrayList<>(List.of("gate", "eval", "--json"));
+            args.addAll(List.of(flags));
+            CliRunner.Result result = cli().run(args.toArray(String[]::new));
+            assertThat(result.exitCode()).as(String.join(" ", flags)).isEqualTo(6);
+            assertThat(result.json().string("verdict")).as(String.join(" ", flags)).isEmpty();
+            assertThat(result.json().string("error_code")).contains("invalid_input");
+        }
+    }
+
+    private static long number(JsonObject json, String key) {
+        return (long) ((dev.gait.core.json.JsonNumber) json.get(key).orElseThrow()).value();
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.elements().stream().map(v -> ((dev.gait.core.json.JsonString) v).value()).toList();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.gait.core.gate;
+
+import dev.gait.core.canon.GoTime;
+import dev.gait.core.digest.Ids;
+import dev.gait.core.gate.policy.Policy;
+import dev.gait.core.json.JsonObject;
+import dev.gait.core.sign.Signer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The decision path at the tool boundary, shared by every surface (CLI, sidecar, MCP proxy):
+ * normalise and prepare the intent, evaluate the policy, apply rate limits and destructive budgets,
+ * fail closed on controls this build cannot satisfy (approval tokens, brokered credentials,
+ * delegation tokens), apply simulate mode, and produce the signed trace.
+ */
+public final class Gate {
+
+    private Gate() {}
+
+    /**
+     * @param rateLimitState the shared budget state file
+     * @param signer signs the trace
+     */
+    public record Request(Policy policy, JsonObject intent, boolean simulate, Path rateLimitState, Clock clock, Signer signer,
+                          String correlationId) {}
+
+    /** Everything a surface reports about one decision; {@link #trace()} is the signed trace record. */
+    public record Outcome(NormalizedIntent intent, Decision decision, Verdict verdict, List<String> reasonCodes,
+                          List<String> violations, String intentDigest, String policyDigest, String traceId, JsonObject trace,
+                          boolean wouldHaveBlocked, Verdict simulatedVerdict, List<String> simulatedReasonCodes,
+                          RateLimiter.Usage rateLimit, RateLimiter.Usage destructiveBudget) {
+
+        /** block exits 3 and require_approval 4, except in simulate mode, which never blocks. */
+        public int exitCode() {
+            return verdict.exitCode().code();
+        }
+    }
+
+    public static Outcome evaluate(Request request) {
+        long started = System.nanoTime();
+        NormalizedIntent normalized = IntentNormalizer.normalize(request.intent());
+        NormalizedIntent intent = normalized.withContext(withoutContextClaims(normalized.context()));
+        String intentDigest = intent.intentDigest();
+        String policyDigest = request.policy().digest();
+        Decision decision = PolicyEvaluator.evaluate(request.policy(), intent);
+
+        Verdict verdict = decision.verdict();
+        List<String> reasons = new ArrayList<>(decision.reasonCodes());
+        List<String> violations = new ArrayList<>(decision.violations());
+        String identity = RuleMatcher.text(intent.context(), "identity");
+
+        RateLimiter.Usage rate = null;
+        if (decision.rateLimit() != null) {
+            rate = RateLimiter.consume(request.rateLimitState(), decision.rateLimit(), intent.toolName(), identity, request.clock());
+            if (!rate.allowed()) {
+                verdict = Verdict.BLOCK;
+                reasons.add("rate_limit_exceeded");
+            }
+        }
+        RateLimiter.Usage budget = null;
+        if (decision.destructiveBudget() != null && hasDestructiveTarget(intent)) {
+            budget = RateLimiter.consume(request.rateLimitState(), decision.destructiveBudget(),
+                    "destructive_budget|" + intent.toolName(), identity, request.clock());
+            if (!budget.allowed()) {
+                verdict = Verdict.BLOCK;
+                reasons.add("destructive_budget_exceeded");
+            }
+        }
+        // Controls whose evidence cannot be presented to this build never pass: they stay closed.
+        if (verdict == Verdict.REQUIRE_APPROVAL) {
+            reasons.add("approval_token_missing");
+            violations.add("approval_not_granted");
+        }
+        if (verdict == Verdict.ALLOW && decision.requireDelegation()) {
+            verdict = Verdict.BLOCK;
+            reasons.add("delegation_token_missing");
+            violations.add("delegation_not_granted");
+        }
+        if (verdict == Verdict.ALLOW && decision.requireBrokerCredential()) {
+            verdict = Verdict.BLOCK;
+            reasons.add("broker_credential_required");
+            violations.add("broker_credential_missing");
+        }
+
+        boolean wouldHaveBlocked = false;
+        Verdict simulatedVerdict = null;
+        List<String> simulatedReasons = List.of();
+        if (request.simulate()) {
+            simulatedVerdict = verdict;
+            simulatedReasons = Decision.sorted(reasons);
+            reasons.add("simulate_mode_non_enforcing");
+            if (verdict == Verdict.BLOCK || verdict == Verdict.REQUIRE_APPROVAL) {
+                wouldHaveBlocked = true;
+                reasons.add("simulated_" + verdict.wire());
+                violations.clear();
+                verdict = Verdict.ALLOW;
+            }
+        }
+        List<String> finalReasons = Decision.sorted(reasons);
+        List<String> finalViolations = Decision.sorted(violations);
+        String traceId = Ids.h12(policyDigest + ":" + intentDigest + ":" + verdict.wire());
+        JsonObject trace = GateTrace.build(new GateTrace.Facts(intent, decision, verdict, finalViolations, intentDigest, policyDigest,
+                traceId, createdAt(request.intent()), request.clock().instant(), request.correlationId(),
+                (System.nanoTime() - started) / 1e6), request.signer());
+        return new Outcome(intent, decision, verdict, finalReasons, finalViolations, intentDigest, policyDigest, traceId, trace,
+                wouldHaveBlocked, simulatedVerdict, simulatedReasons, rate, budget);
+    }
+
+    /**
+     * Without a verified context envelope, context evidence claimed by the caller is not trusted:
+     * the claims are removed before digesting and evaluating.
+     */
+    static JsonObject withoutContextClaims(JsonObject context) {
+        JsonObject.Builder out = context.toBuilder().remove("context_set_digest").remove("context_evidence_mode").remove("context_refs");
+        context.object("auth_context").ifPresent(auth -> {
+            JsonObject stripped = auth.without("context_age_seconds");
+            if (stripped.isEmpty()) {
+                out.remove("auth_context");
+            } else {
+                out.put("auth_context", stripped);
+            }
+        });
+        return out.build();
+    }
+
+    private static boolean hasDestructiveTarget(NormalizedIntent intent) {
+        if (intent.isScript()) {
+            return intent.steps().stream().anyMatch(s -> s.targets().stream().anyMatch(Target::destructive));
+        }
+        return intent.targets().stream().anyMatch(Target::destructive);
+    }
+
+    /** The intent's {@code created_at}, or Gait's fixed 1980-01-01 when it has none. */
+    private static OffsetDateTime createdAt(JsonObject intent) {
+        String text = RuleMatcher.text(intent, "created_at");
+        if (!text.isBlank()) {
+            try {
+                return GoTime.parse(text.strip());
+            } catch (IllegalArgumentException e) {
+                throw IntentFields.invalid("created_at: " + e.getMessage());
+            }
+        }
+        return OffsetDateTime.of(1980, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC);
+    }
+
+}
