@@ -46,7 +46,7 @@ public final class Gate {
         NormalizedIntent intent = normalized.withContext(withoutContextClaims(normalized.context()));
         String intentDigest = intent.intentDigest();
         String policyDigest = request.policy().digest();
-        Decision decision = PolicyEvaluator.evaluate(request.policy(), intent);
+        Decision decision = PolicyEvaluator.evaluate(request.policy(), intent, request.clock().instant());
 
         Verdict verdict = decision.verdict();
         List<String> reasons = new ArrayList<>(decision.reasonCodes());
@@ -55,7 +55,8 @@ public final class Gate {
 
         RateLimiter.Usage rate = null;
         if (decision.rateLimit() != null) {
-            rate = RateLimiter.consume(request.rateLimitState(), decision.rateLimit(), intent.toolName(), identity, request.clock());
+            rate = RateLimiter.consume(request.rateLimitState(), decision.rateLimit(), "rate_limit", intent.toolName(), identity,
+                    request.clock());
             if (!rate.allowed()) {
                 verdict = Verdict.BLOCK;
                 reasons.add("rate_limit_exceeded");
@@ -64,7 +65,7 @@ public final class Gate {
         RateLimiter.Usage budget = null;
         if (decision.destructiveBudget() != null && hasDestructiveTarget(intent)) {
             budget = RateLimiter.consume(request.rateLimitState(), decision.destructiveBudget(),
-                    "destructive_budget|" + intent.toolName(), identity, request.clock());
+                    "destructive_budget", intent.toolName(), identity, request.clock());
             if (!budget.allowed()) {
                 verdict = Verdict.BLOCK;
                 reasons.add("destructive_budget_exceeded");

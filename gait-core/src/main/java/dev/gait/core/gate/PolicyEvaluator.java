@@ -7,6 +7,7 @@ import dev.gait.core.gate.policy.PolicyRule;
 import dev.gait.core.gate.policy.RuleSections;
 import dev.gait.core.json.JsonNumber;
 import dev.gait.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,21 +20,25 @@ import java.util.TreeSet;
  * its dataflow, endpoint, context-evidence and destructive-operation checks; the default verdict when
  * nothing matches; scripts evaluated step by step and rolled up.
  *
- * <p>Rule features this build does not evaluate yet (agent identity, credential provenance, freeze
- * windows, sandbox requirements) never pass silently: a matched rule that uses one blocks with
- * {@code rule_feature_not_supported}.
+ * <p>Rule features this build does not evaluate yet (freeze windows, sandbox requirements) never
+ * pass silently: a matched rule that uses one blocks with {@code rule_feature_not_supported}.
  */
 public final class PolicyEvaluator {
     static final Set<String> NET_DESTINATIONS = Set.of("host", "url", "bucket", "queue", "topic");
 
     private PolicyEvaluator() {}
 
+    /** Evaluates at the current time (agent expiry is judged against it). */
     public static Decision evaluate(Policy policy, NormalizedIntent intent) {
+        return evaluate(policy, intent, Instant.now());
+    }
+
+    public static Decision evaluate(Policy policy, NormalizedIntent intent, Instant evaluationTime) {
         Decision failClosed = failClosed(policy, intent);
         if (failClosed != null) {
             return failClosed;
         }
-        return intent.isScript() ? evaluateScript(policy, intent) : evaluateSingle(policy, intent);
+        return intent.isScript() ? evaluateScript(policy, intent, evaluationTime) : evaluateSingle(policy, intent, evaluationTime);
     }
 
     // ---- fail closed ----
@@ -84,7 +89,7 @@ public final class PolicyEvaluator {
 
     private record Outcome(PolicyRule rule, Verdict effect, List<String> reasons, List<String> violations) {}
 
-    static Decision evaluateSingle(Policy policy, NormalizedIntent intent) {
+    static Decision evaluateSingle(Policy policy, NormalizedIntent intent, Instant now) {
         List<Outcome> tier = new ArrayList<>();
         Long tierPriority = null;
         for (PolicyRule rule : policy.rules()) {
@@ -93,12 +98,15 @@ public final class PolicyEvaluator {
             }
             if (RuleMatcher.matches(rule.match(), intent)) {
                 tierPriority = rule.priority();
-                tier.add(evaluateRule(rule, intent));
+                tier.add(evaluateRule(rule, intent, now));
             }
         }
         if (tier.isEmpty()) {
             Verdict verdict = Verdict.parse(policy.defaultVerdict());
-            return Decision.simple(verdict, List.of("default_" + verdict.wire()), List.of());
+            List<String> reasons = new ArrayList<>(List.of("default_" + verdict.wire()));
+            // Gait v1 skips destructive escalation on the default path; here it applies there too
+            verdict = escalateDestructive(intent, verdict, reasons);
+            return Decision.simple(verdict, reasons, List.of());
         }
         Verdict verdict = tier.stream().map(Outcome::effect).reduce(Verdict.ALLOW, Verdict::max);
         List<Outcome> deciding = tier.stream().filter(o -> o.effect() == verdict).toList();
@@ -135,7 +143,7 @@ public final class PolicyEvaluator {
                 Decision.sorted(brokerScopes), delegation, rateLimit, destructiveBudget, List.of(), "");
     }
 
-    private static Outcome evaluateRule(PolicyRule rule, NormalizedIntent intent) {
+    private static Outcome evaluateRule(PolicyRule rule, NormalizedIntent intent, Instant now) {
         Verdict effect = Verdict.parse(rule.effect());
         List<String> reasons = new ArrayList<>(rule.emittedReasonCodes());
         List<String> violations = new ArrayList<>(rule.violations());
@@ -146,7 +154,8 @@ public final class PolicyEvaluator {
             return new Outcome(rule, Verdict.BLOCK, reasons, violations);
         }
         if (rule.dataflow() != null && dataflowTriggered(rule.dataflow(), intent)) {
-            effect = Verdict.parse(rule.dataflow().action());
+            // Gait v1 replaces the effect, which can relax a block; here dataflow only tightens
+            effect = effect.max(Verdict.parse(rule.dataflow().action()));
             reasons.add(rule.dataflow().reasonCode());
             violations.add(rule.dataflow().violation());
         }
@@ -156,27 +165,41 @@ public final class PolicyEvaluator {
         if (rule.requireContextEvidence() || !rule.requiredContextEvidenceMode().isEmpty() || rule.maxContextAgeSeconds() > 0) {
             effect = contextEvidence(rule, intent.context(), effect, reasons, violations);
         }
-        if (intent.targets().stream().anyMatch(Target::destructive)) {
-            if (text(intent.context(), "phase").equals("plan")) {
-                effect = effect.max(Verdict.DRY_RUN);
-                reasons.add("plan_phase_non_destructive");
-            } else {
-                effect = effect.max(Verdict.REQUIRE_APPROVAL);
-                reasons.add("destructive_apply_requires_approval");
-            }
+        if (IdentityChecks.constrainsAgent(rule)) {
+            effect = blockOn(IdentityChecks.agentFailures(rule, intent.context(), now), effect, reasons, violations);
         }
+        if (IdentityChecks.constrainsCredential(rule)) {
+            effect = blockOn(IdentityChecks.credentialFailures(rule, intent.context(), intent.targets()), effect, reasons, violations);
+        }
+        effect = escalateDestructive(intent, effect, reasons);
         return new Outcome(rule, effect, reasons, violations);
     }
 
+    /** Destructive targets need approval when applied and only run dry when planned. */
+    private static Verdict escalateDestructive(NormalizedIntent intent, Verdict effect, List<String> reasons) {
+        if (intent.targets().stream().noneMatch(Target::destructive)) {
+            return effect;
+        }
+        if (text(intent.context(), "phase").equals("plan")) {
+            reasons.add("plan_phase_non_destructive");
+            return effect.max(Verdict.DRY_RUN);
+        }
+        reasons.add("destructive_apply_requires_approval");
+        return effect.max(Verdict.REQUIRE_APPROVAL);
+    }
+
     private static boolean usesUnsupportedFeature(PolicyRule rule) {
-        return rule.requireDeclaredAgent() || !rule.allowedAgentIds().isEmpty() || !rule.deniedAgentIds().isEmpty()
-                || !rule.requiredAgentManifestDigest().isEmpty() || !rule.allowedAgentManifestPublishers().isEmpty()
-                || !rule.allowedAgentManifestSources().isEmpty() || !rule.requiredAgentLifecycleStates().isEmpty()
-                || rule.requireAgentOwner() || rule.requireUnexpiredAgent()
-                || rule.blockStandingCredentials() || !rule.allowedCredentialSources().isEmpty()
-                || !rule.allowedCredentialIssuers().isEmpty() || !rule.allowedCredentialAccessTypes().isEmpty()
-                || rule.maxCredentialTtlSeconds() > 0 || rule.requireJitCredential()
-                || rule.freezeWindow() != null || rule.sandbox() != null;
+        return rule.freezeWindow() != null || rule.sandbox() != null;
+    }
+
+    /** Failures block; each code is both a reason and a violation. */
+    private static Verdict blockOn(List<String> codes, Verdict effect, List<String> reasons, List<String> violations) {
+        if (codes.isEmpty()) {
+            return effect;
+        }
+        reasons.addAll(codes);
+        violations.addAll(codes);
+        return Verdict.BLOCK;
     }
 
     private static boolean dataflowTriggered(RuleSections.Dataflow dataflow, NormalizedIntent intent) {
@@ -242,7 +265,7 @@ public final class PolicyEvaluator {
 
     // ---- scripts ----
 
-    private static Decision evaluateScript(Policy policy, NormalizedIntent script) {
+    private static Decision evaluateScript(Policy policy, NormalizedIntent script, Instant now) {
         List<Decision.StepVerdict> steps = new ArrayList<>();
         Verdict verdict = Verdict.ALLOW;
         List<String> reasons = new ArrayList<>();
@@ -258,7 +281,7 @@ public final class PolicyEvaluator {
             NormalizedIntent step = script.steps().get(i);
             NormalizedIntent asIntent = new NormalizedIntent(step.toolName(), step.args(), step.targets(), step.argProvenance(),
                     script.skillProvenance(), script.delegation(), script.context(), null, List.of(), null);
-            Decision decision = evaluateSingle(policy, asIntent);
+            Decision decision = evaluateSingle(policy, asIntent, now);
             steps.add(new Decision.StepVerdict(i + 1, step.toolName(), decision.verdict(), decision.reasonCodes(),
                     decision.violations(), decision.matchedRule()));
             verdict = verdict.max(decision.verdict());

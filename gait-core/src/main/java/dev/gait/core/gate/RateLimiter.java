@@ -42,9 +42,10 @@ public final class RateLimiter {
     /**
      * Spends one request from {@code budget} for this tool and identity, unless it is used up.
      *
-     * @param subject the tool name the scope key uses ({@code destructive_budget|<tool>} for destructive budgets)
+     * @param kind which budget ({@code rate_limit} or {@code destructive_budget}); each has its own
+     *             counters (Gait v1 lets an identity-scoped rate limit and destructive budget share one)
      */
-    public static Usage consume(Path stateFile, RuleSections.Budget budget, String subject, String identity, Clock clock) {
+    public static Usage consume(Path stateFile, RuleSections.Budget budget, String kind, String subject, String identity, Clock clock) {
         Instant now = clock.instant();
         String bucket = GoTime.formatUtc(now.truncatedTo(budget.window().equals("hour") ? ChronoUnit.HOURS : ChronoUnit.MINUTES));
         String scopeKey = switch (budget.scope()) {
@@ -52,7 +53,7 @@ public final class RateLimiter {
             case "identity" -> identity;
             default -> subject + "|" + identity;
         };
-        String key = budget.window() + "|" + budget.scope() + "|" + bucket + "|" + scopeKey;
+        String key = budget.window() + "|" + budget.scope() + "|" + bucket + "|" + kind + "|" + scopeKey;
         Path lockPath = stateFile.resolveSibling(stateFile.getFileName() + ".lock");
         try (LockFile ignored = LockFile.acquire(lockPath, "gait.gate.rate_limit_lock", LOCK_TIMING, clock, "rate_limit_lock_timeout")) {
             Map<String, Long> counters = read(stateFile);

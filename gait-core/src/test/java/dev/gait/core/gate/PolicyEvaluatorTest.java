@@ -80,10 +80,22 @@ class PolicyEvaluatorTest {
     }
 
     @Test
-    void the_default_verdict_applies_without_destructive_escalation() {
+    void the_default_verdict_also_escalates_destructive_targets() {
         Decision decision = decide("default_verdict: allow", intent("tool.delete", "{\"kind\":\"path\",\"value\":\"/x\",\"operation\":\"delete\"}", ""));
-        assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
-        assertThat(decision.reasonCodes()).containsExactly("default_allow");
+        assertThat(decision.verdict()).isEqualTo(Verdict.REQUIRE_APPROVAL);
+        assertThat(decision.reasonCodes()).containsExactly("default_allow", "destructive_apply_requires_approval");
+        assertThat(decide("default_verdict: allow", intent("tool.read", "{\"kind\":\"path\",\"value\":\"/x\",\"operation\":\"read\"}", ""))
+                .verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void dataflow_only_tightens_a_rule_never_relaxes_it() {
+        String tainted = "{\"tool_name\":\"http.post\",\"args\":{},\"targets\":[{\"kind\":\"host\",\"value\":\"api.test\"}],"
+                + "\"arg_provenance\":[{\"arg_path\":\"$.body\",\"source\":\"external\"}],"
+                + "\"context\":{\"identity\":\"a\",\"workspace\":\"/\",\"risk_class\":\"low\"}}";
+        Decision decision = decide("rules: [{name: r, effect: block, dataflow: {enabled: true, action: require_approval}}]", tainted);
+        assertThat(decision.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(decision.reasonCodes()).contains("dataflow_tainted_destination");
     }
 
     @Test
@@ -153,11 +165,48 @@ class PolicyEvaluatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"require_unexpired_agent: true", "require_jit_credential: true", "sandbox: {max_timeout_seconds: 5}",
+    @ValueSource(strings = {"sandbox: {max_timeout_seconds: 5}",
         "freeze_window: {timezone: UTC, windows: [{start: '2026-01-01T00:00:00', end: '2027-01-01T00:00:00'}]}"})
     void rules_using_features_this_build_does_not_evaluate_block_instead_of_allowing(String feature) {
         Decision decision = decide("default_verdict: allow\nrules: [{name: r, effect: allow, " + feature + "}]", intent("tool.read", "", ""));
         assertThat(decision.verdict()).isEqualTo(Verdict.BLOCK);
         assertThat(decision.reasonCodes()).contains("rule_feature_not_supported");
+    }
+
+    @Test
+    void credential_provenance_requires_jit_credentials_within_limits() {
+        String policy = """
+                default_verdict: allow
+                rules:
+                  - name: jit-only
+                    effect: allow
+                    require_jit_credential: true
+                    block_standing_credentials: true
+                    allowed_credential_sources: [aws_sts]
+                    max_credential_ttl_seconds: 900
+                """;
+        Decision missing = decide(policy, intent("tool.write", "", ""));
+        assertThat(missing.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(missing.reasonCodes()).contains("credential_evidence_missing", "credential_source_unknown",
+                "credential_access_type_unknown", "standing_credential_disallowed", "credential_source_disallowed");
+        String good = ",\"credential_ref\":\"sts:abc\",\"credential_source\":\"aws_sts\",\"credential_access_type\":\"jit\",\"credential_ttl_seconds\":600";
+        assertThat(decide(policy, intent("tool.write", "", good)).verdict()).isEqualTo(Verdict.ALLOW);
+        Decision longLived = decide(policy, intent("tool.write", "", good.replace("600", "3600")));
+        assertThat(longLived.reasonCodes()).containsExactly("credential_ttl_exceeded", "matched_rule_jit_only");
+        assertThat(longLived.violations()).containsExactly("credential_ttl_exceeded");
+    }
+
+    @Test
+    void agent_identity_requirements() {
+        String policy = """
+                default_verdict: allow
+                rules:
+                  - {name: declared, effect: allow, require_declared_agent: true, require_unexpired_agent: true, denied_agent_ids: [rogue]}
+                """;
+        assertThat(decide(policy, intent("tool.read", "", "")).reasonCodes()).contains("agent_unknown", "agent_identity_missing", "agent_expired");
+        String agent = ",\"agent_id\":\"bot\",\"agent_identity\":{\"owner\":\"team\",\"expires_at\":\"2999-01-01T00:00:00Z\"}";
+        assertThat(decide(policy, intent("tool.read", "", agent)).verdict()).isEqualTo(Verdict.ALLOW);
+        assertThat(decide(policy, intent("tool.read", "", agent.replace("\"bot\"", "\"rogue\""))).reasonCodes()).contains("agent_revoked");
+        assertThat(decide(policy, intent("tool.read", "", agent.replace("2999", "2001"))).reasonCodes()).contains("agent_expired");
     }
 }
