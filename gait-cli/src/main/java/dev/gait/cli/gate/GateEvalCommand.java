@@ -8,6 +8,7 @@ import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.keys.KeyFlagPair;
 import dev.gait.cli.keys.SigningKeys;
 import dev.gait.cli.output.Output;
+import dev.gait.core.canon.GoTime;
 import dev.gait.core.canon.JsonWriter;
 import dev.gait.core.digest.Ids;
 import dev.gait.core.fs.AtomicFiles;
@@ -21,6 +22,7 @@ import dev.gait.core.json.JsonReader;
 import dev.gait.core.sign.Signer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +34,7 @@ import java.util.List;
 public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
 
     record Flags(Flag<String> policy, Flag<String> intent, Flag<String> traceOut, Flag<Boolean> simulate, Flag<String> profile,
-                 Flag<String> keyMode, KeyFlagPair privateKey, Flag<String> rateLimitState) {}
+                 Flag<String> keyMode, KeyFlagPair privateKey, Flag<String> rateLimitState, Flag<String> evaluationTime) {}
 
     public GateEvalCommand() {
         super("eval", "Decide one tool call against a policy and write its signed trace.",
@@ -49,7 +51,8 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 flags.choice("profile", "standard", "standard, or oss-prod for production pre-checks", "standard", "oss-prod"),
                 flags.choice("key-mode", "dev", "dev (sign with your local key) or prod (sign with --private-key)", "dev", "prod"),
                 KeyFlagPair.declare(flags, "private-key", "Gait private key that signs the trace"),
-                flags.string("rate-limit-state", ".gait-out/gate_rate_limits.json", "shared rate-limit state file"));
+                flags.string("rate-limit-state", ".gait-out/gate_rate_limits.json", "shared rate-limit state file"),
+                flags.string("evaluation-time", "", "RFC 3339 time to judge freeze windows and agent expiry at (default: now)"));
     }
 
     @Override
@@ -76,7 +79,15 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         }
         Signer signer = SigningKeys.signer(invocation, flags.privateKey());
 
-        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, flags.simulate().get(),
+        Instant evaluationTime = invocation.clock().instant();
+        if (!flags.evaluationTime().get().isBlank()) {
+            try {
+                evaluationTime = GoTime.parse(flags.evaluationTime().get().strip()).toInstant();
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--evaluation-time: " + e.getMessage());
+            }
+        }
+        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, flags.simulate().get(), evaluationTime,
                 invocation.resolve(flags.rateLimitState().get()), invocation.clock(), signer, Ids.correlationId(invocation.argv())));
         String traceName = flags.traceOut().get().isBlank() ? GateTraceFiles.defaultName(outcome.traceId()) : flags.traceOut().get();
         AtomicFiles.write(invocation.resolve(traceName),

@@ -22,11 +22,13 @@ public final class Gate {
     private Gate() {}
 
     /**
+     * @param evaluationTime the time freeze windows and agent expiry are judged at (rate limits and
+     *                       the trace's observation time always use the clock)
      * @param rateLimitState the shared budget state file
      * @param signer signs the trace
      */
-    public record Request(Policy policy, JsonObject intent, boolean simulate, Path rateLimitState, Clock clock, Signer signer,
-                          String correlationId) {}
+    public record Request(Policy policy, JsonObject intent, boolean simulate, java.time.Instant evaluationTime, Path rateLimitState,
+                          Clock clock, Signer signer, String correlationId) {}
 
     /** Everything a surface reports about one decision; {@link #trace()} is the signed trace record. */
     public record Outcome(NormalizedIntent intent, Decision decision, Verdict verdict, List<String> reasonCodes,
@@ -46,7 +48,7 @@ public final class Gate {
         NormalizedIntent intent = normalized.withContext(withoutContextClaims(normalized.context()));
         String intentDigest = intent.intentDigest();
         String policyDigest = request.policy().digest();
-        Decision decision = PolicyEvaluator.evaluate(request.policy(), intent, request.clock().instant());
+        Decision decision = PolicyEvaluator.evaluate(request.policy(), intent, request.evaluationTime());
 
         Verdict verdict = decision.verdict();
         List<String> reasons = new ArrayList<>(decision.reasonCodes());

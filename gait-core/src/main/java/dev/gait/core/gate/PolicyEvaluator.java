@@ -17,11 +17,10 @@ import java.util.TreeSet;
 /**
  * Gait's evaluation algorithm: fail-closed pre-checks, then rules by priority tier (the first
  * matching priority decides, the most restrictive rule within it wins), each matched rule refined by
- * its dataflow, endpoint, context-evidence and destructive-operation checks; the default verdict when
+ * its dataflow, endpoint, context-evidence, agent-identity, credential, freeze-window, sandbox and
+ * destructive-operation checks; the default verdict when
  * nothing matches; scripts evaluated step by step and rolled up.
- *
- * <p>Rule features this build does not evaluate yet (freeze windows, sandbox requirements) never
- * pass silently: a matched rule that uses one blocks with {@code rule_feature_not_supported}.
+
  */
 public final class PolicyEvaluator {
     static final Set<String> NET_DESTINATIONS = Set.of("host", "url", "bucket", "queue", "topic");
@@ -148,11 +147,6 @@ public final class PolicyEvaluator {
         List<String> reasons = new ArrayList<>(rule.emittedReasonCodes());
         List<String> violations = new ArrayList<>(rule.violations());
 
-        if (usesUnsupportedFeature(rule)) {
-            reasons.add("rule_feature_not_supported");
-            violations.add("rule_feature_not_supported");
-            return new Outcome(rule, Verdict.BLOCK, reasons, violations);
-        }
         if (rule.dataflow() != null && dataflowTriggered(rule.dataflow(), intent)) {
             // Gait v1 replaces the effect, which can relax a block; here dataflow only tightens
             effect = effect.max(Verdict.parse(rule.dataflow().action()));
@@ -171,8 +165,29 @@ public final class PolicyEvaluator {
         if (IdentityChecks.constrainsCredential(rule)) {
             effect = blockOn(IdentityChecks.credentialFailures(rule, intent.context(), intent.targets()), effect, reasons, violations);
         }
-        effect = escalateDestructive(intent, effect, reasons);
+        if (rule.freezeWindow() != null) {
+            effect = apply(RuntimeChecks.freezeWindow(rule.freezeWindow(), intent.context(), now), effect, reasons, violations);
+        }
+        boolean sandboxedExec = false;
+        if (rule.sandbox() != null) {
+            RuntimeChecks.Result sandbox = RuntimeChecks.sandbox(rule.sandbox(), intent.context());
+            effect = apply(sandbox, effect, reasons, violations);
+            sandboxedExec = sandbox.codes().isEmpty() && !intent.targets().isEmpty()
+                    && intent.targets().stream().allMatch(t -> t.endpointClass().equals("proc.exec"));
+        }
+        if (!sandboxedExec) {
+            effect = escalateDestructive(intent, effect, reasons);
+        }
         return new Outcome(rule, effect, reasons, violations);
+    }
+
+    private static Verdict apply(RuntimeChecks.Result result, Verdict effect, List<String> reasons, List<String> violations) {
+        if (result.effect() == null) {
+            return effect;
+        }
+        reasons.addAll(result.codes());
+        violations.addAll(result.codes());
+        return effect.max(result.effect());
     }
 
     /** Destructive targets need approval when applied and only run dry when planned. */
@@ -186,10 +201,6 @@ public final class PolicyEvaluator {
         }
         reasons.add("destructive_apply_requires_approval");
         return effect.max(Verdict.REQUIRE_APPROVAL);
-    }
-
-    private static boolean usesUnsupportedFeature(PolicyRule rule) {
-        return rule.freezeWindow() != null || rule.sandbox() != null;
     }
 
     /** Failures block; each code is both a reason and a violation. */

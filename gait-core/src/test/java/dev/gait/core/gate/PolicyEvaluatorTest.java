@@ -164,13 +164,52 @@ class PolicyEvaluatorTest {
                 "context_evidence_mode_mismatch", "context_freshness_exceeded");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sandbox: {max_timeout_seconds: 5}",
-        "freeze_window: {timezone: UTC, windows: [{start: '2026-01-01T00:00:00', end: '2027-01-01T00:00:00'}]}"})
-    void rules_using_features_this_build_does_not_evaluate_block_instead_of_allowing(String feature) {
-        Decision decision = decide("default_verdict: allow\nrules: [{name: r, effect: allow, " + feature + "}]", intent("tool.read", "", ""));
-        assertThat(decision.verdict()).isEqualTo(Verdict.BLOCK);
-        assertThat(decision.reasonCodes()).contains("rule_feature_not_supported");
+    @Test
+    void freeze_windows_apply_in_their_time_zone_at_the_evaluation_time() {
+        String policy = """
+                default_verdict: allow
+                rules:
+                  - name: prod-freeze
+                    effect: allow
+                    freeze_window: {timezone: America/Toronto, environments: [prod], windows: [{start: "2026-03-10T09:00:00", end: "2026-03-10T17:00:00"}]}
+                """;
+        Policy parsed = Policy.parse(policy, "p");
+        NormalizedIntent prod = IntentNormalizer.normalize(JsonReader.lenient().readObject(
+                intent("tool.write", "", ",\"environment\":\"PROD\"").getBytes(StandardCharsets.UTF_8)));
+        Decision during = PolicyEvaluator.evaluate(parsed, prod, java.time.Instant.parse("2026-03-10T14:30:00Z"));
+        assertThat(during.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(during.reasonCodes()).contains("freeze_window_active_block");
+        assertThat(PolicyEvaluator.evaluate(parsed, prod, java.time.Instant.parse("2026-03-10T22:30:00Z")).verdict()).isEqualTo(Verdict.ALLOW);
+        NormalizedIntent staging = IntentNormalizer.normalize(JsonReader.lenient().readObject(
+                intent("tool.write", "", ",\"environment\":\"staging\"").getBytes(StandardCharsets.UTF_8)));
+        assertThat(PolicyEvaluator.evaluate(parsed, staging, java.time.Instant.parse("2026-03-10T14:30:00Z")).verdict()).isEqualTo(Verdict.ALLOW);
+        Policy badZone = Policy.parse(policy.replace("America/Toronto", "Mars/Olympus"), "p");
+        assertThat(PolicyEvaluator.evaluate(badZone, prod, java.time.Instant.parse("2026-03-10T22:30:00Z")).reasonCodes())
+                .contains("freeze_window_invalid_timezone");
+    }
+
+    @Test
+    void sandbox_requirements_and_the_sandboxed_exec_exemption() {
+        String policy = """
+                default_verdict: block
+                rules:
+                  - name: sandboxed-exec
+                    effect: allow
+                    match: {tool_names: [shell.exec]}
+                    sandbox: {allowed_network_modes: [disabled], max_timeout_seconds: 60, allowed_writable_path_prefixes: [/tmp], required_read_only_roots: [/usr]}
+                """;
+        String exec = "{\"kind\":\"other\",\"value\":\"make\",\"operation\":\"exec\"}";
+        Decision missing = decide(policy, intent("shell.exec", exec, ""));
+        assertThat(missing.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(missing.reasonCodes()).contains("sandbox_metadata_missing");
+        String sandbox = ",\"sandbox\":{\"network_mode\":\"disabled\",\"timeout_seconds\":30,\"writable_paths\":[\"/tmp/build\"],"
+                + "\"read_only_roots\":[\"/usr\"],\"evidence_ref\":\"sandbox:run-1\",\"evidence_digest\":\"" + "a".repeat(64) + "\"}";
+        Decision valid = decide(policy, intent("shell.exec", exec, sandbox));
+        assertThat(valid.verdict()).as("a valid sandbox exempts exec from destructive escalation").isEqualTo(Verdict.ALLOW);
+        Decision escaped = decide(policy, intent("shell.exec", exec, sandbox.replace("/tmp/build", "/etc").replace("\"timeout_seconds\":30", "\"timeout_seconds\":300")));
+        assertThat(escaped.reasonCodes()).contains("sandbox_writable_path_disallowed", "sandbox_timeout_exceeded");
+        assertThat(decide(policy, intent("shell.exec", exec, sandbox.replace("[\"/usr\"]", "[]"))).reasonCodes())
+                .contains("sandbox_read_only_root_missing");
     }
 
     @Test
