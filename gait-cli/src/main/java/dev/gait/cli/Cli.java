@@ -4,6 +4,7 @@ import dev.gait.cli.command.Command;
 import dev.gait.cli.command.CommandFamily;
 import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.gate.GateCommands;
+import dev.gait.cli.gate.PolicyCommands;
 import dev.gait.cli.keys.KeysCommands;
 import dev.gait.cli.output.Output;
 import dev.gait.cli.runpack.CaptureCommand;
@@ -29,6 +30,7 @@ public final class Cli {
             List.<Command>of(
                     new VersionCommand(),
                     GateCommands.family(),
+                    PolicyCommands.family(),
                     new DemoCommand(),
                     new VerifyCommands(),
                     RunCommands.family(),

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PolicyTest {
+class PolicyParsingTest {
 
     static String template(String name) {
         try (InputStream in = Policy.class.getResourceAsStream("/dev/gait/core/gate/templates/" + name + ".yaml")) {
