@@ -123,6 +123,18 @@ class GateScenarioTest {
     }
 
     @Test
+    void explain_json_describes_the_policy_outcome_and_validates() throws Exception {
+        CliRunner.Result result = cli().run("gate", "eval", "--policy", copy("policy-block-destructive", "policy.yaml").toString(),
+                "--intent", copy("approval-token-valid", "intent.json").toString(), "--explain", "--json");
+        JsonObject json = result.json();
+        assertThat(json.string("schema_id")).contains("gait.gate.policy_explain");
+        assertThat(json.string("verdict")).contains("block");
+        assertThat(result.exitCode()).isEqualTo(3);
+        GaitSchemas.assertValid("gate/policy_explain", dev.gait.core.canon.Jcs.canonicalString(json.without("correlation_id")));
+        assertThat(cli().run("gate", "eval", "--explain").stdout()).startsWith("gate eval decides");
+    }
+
+    @Test
     void the_two_step_script_hash_matches_gait_v1() throws Exception {
         JsonObject json = cli().run("gate", "eval", "--policy", copy("script-max-steps-exceeded", "policy.yaml").toString(),
                 "--intent", copy("script-max-steps-exceeded", "intent.json").toString(), "--json").json();

@@ -49,6 +49,14 @@ public abstract class LeafCommand<F> implements Command {
         return 0;
     }
 
+    /**
+     * Whether {@code --explain --json} is this command's own output (a document about one run) rather
+     * than the fixed sentence; such a command declares {@code explain} as a flag.
+     */
+    protected boolean explainsWithJson() {
+        return false;
+    }
+
     /** Declares the command's flags; returns the object {@link #execute} reads them from. */
     protected abstract F declare(FlagSet flags);
 
@@ -56,7 +64,7 @@ public abstract class LeafCommand<F> implements Command {
 
     @Override
     public final int run(Invocation invocation, String path, List<String> args) {
-        if (invocation.wantsExplain()) {
+        if (invocation.wantsExplain() && !(explainsWithJson() && invocation.wantsJson())) {
             invocation.out().println(explain);
             return 0;
         }

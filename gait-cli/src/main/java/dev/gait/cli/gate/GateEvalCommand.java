@@ -34,7 +34,8 @@ import java.util.List;
 public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
 
     record Flags(Flag<String> policy, Flag<String> intent, Flag<String> traceOut, Flag<Boolean> simulate, Flag<String> profile,
-                 Flag<String> keyMode, KeyFlagPair privateKey, Flag<String> rateLimitState, Flag<String> evaluationTime) {}
+                 Flag<String> keyMode, KeyFlagPair privateKey, Flag<String> rateLimitState, Flag<String> evaluationTime,
+                 Flag<Boolean> explain) {}
 
     public GateEvalCommand() {
         super("eval", "Decide one tool call against a policy and write its signed trace.",
@@ -52,7 +53,8 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 flags.choice("key-mode", "dev", "dev (sign with your local key) or prod (sign with --private-key)", "dev", "prod"),
                 KeyFlagPair.declare(flags, "private-key", "Gait private key that signs the trace"),
                 flags.string("rate-limit-state", ".gait-out/gate_rate_limits.json", "shared rate-limit state file"),
-                flags.string("evaluation-time", "", "RFC 3339 time to judge freeze windows and agent expiry at (default: now)"));
+                flags.string("evaluation-time", "", "RFC 3339 time to judge freeze windows and agent expiry at (default: now)"),
+                flags.bool("explain", false, "with --json: print the policy explanation document (gait.gate.policy_explain)"));
     }
 
     @Override
@@ -92,7 +94,16 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         String traceName = flags.traceOut().get().isBlank() ? GateTraceFiles.defaultName(outcome.traceId()) : flags.traceOut().get();
         AtomicFiles.write(invocation.resolve(traceName),
                 (JsonWriter.GO_STRUCT_INDENTED.write(outcome.trace()) + "\n").getBytes(StandardCharsets.UTF_8));
+        if (flags.explain().get()) {
+            return output.result(true, outcome.verdict().exitCode(), GateExplain.document(policy, outcome, traceName),
+                    List.of("verdict=" + outcome.decision().verdict().wire()));
+        }
         return print(output, flags.profile().get(), outcome, traceName);
+    }
+
+    @Override
+    protected boolean explainsWithJson() {
+        return true;
     }
 
     private static int print(Output output, String profile, Gate.Outcome outcome, String tracePath) {
