@@ -135,6 +135,49 @@ class GateScenarioTest {
     }
 
     @Test
+    void context_evidence_binds_through_a_verified_envelope() throws Exception {
+        String record = "{\"ref_id\":\"ref_1\",\"source_type\":\"doc\",\"source_locator\":\"wiki/page\",\"query_digest\":\""
+                + Digests.sha256Hex("q") + "\",\"content_digest\":\"" + Digests.sha256Hex("c")
+                + "\",\"retrieved_at\":\"2026-03-10T11:59:00Z\",\"redaction_mode\":\"reference\"}";
+        Files.writeString(dir.resolve("envelope.json"), "{\"context_set_id\":\"ctx\",\"evidence_mode\":\"required\",\"records\":[" + record + "]}");
+        Files.writeString(dir.resolve("policy.yaml"), """
+                default_verdict: block
+                fail_closed: {enabled: true, risk_classes: [high]}
+                rules:
+                  - {name: grounded-write, effect: allow, match: {tool_names: [tool.write]}, require_context_evidence: true, max_context_age_seconds: 300}
+                """);
+        String intent = "{\"tool_name\":\"tool.write\",\"args\":{},\"targets\":[{\"kind\":\"path\",\"value\":\"/tmp/x\",\"operation\":\"write\"}],"
+                + "\"arg_provenance\":[{\"arg_path\":\"$.p\",\"source\":\"user\"}],"
+                + "\"context\":{\"identity\":\"a\",\"workspace\":\"/repo\",\"risk_class\":\"RISK\",\"context_set_digest\":\"CLAIM\"}}";
+        String digest = dev.gait.core.context.ContextEnvelope.parse(Files.readAllBytes(dir.resolve("envelope.json")), false).contextSetDigest();
+        Files.writeString(dir.resolve("claims.json"), intent.replace("RISK", "low").replace("CLAIM", digest));
+        Files.writeString(dir.resolve("wrong-claim.json"), intent.replace("RISK", "high").replace("CLAIM", "a".repeat(64)));
+        Files.writeString(dir.resolve("wrong-claim-low.json"), intent.replace("RISK", "low").replace("CLAIM", "a".repeat(64)));
+        String[] base = {"gate", "eval", "--policy", "policy.yaml", "--evaluation-time", "2026-03-10T12:00:00Z", "--json"};
+
+        CliRunner.Result bound = cli().run(concat(base, "--intent", "claims.json", "--context-envelope", "envelope.json"));
+        assertThat(bound.exitCode()).as(bound.stdout()).isZero();
+        assertThat(bound.json().string("context_set_digest")).contains(digest);
+        String[] later = base.clone();
+        later[5] = "2026-03-10T13:00:00Z";
+        assertThat(cli().run(concat(later, "--intent", "claims.json", "--context-envelope", "envelope.json")).json()
+                .array("reason_codes").orElseThrow().toString()).contains("context_freshness_exceeded");
+        CliRunner.Result unbound = cli().run(concat(base, "--intent", "claims.json"));
+        assertThat(unbound.exitCode()).as("claims without an envelope are not trusted").isEqualTo(3);
+        CliRunner.Result mismatched = cli().run(concat(base, "--intent", "wrong-claim.json", "--context-envelope", "envelope.json"));
+        assertThat(mismatched.exitCode()).isEqualTo(3);
+        assertThat(mismatched.json().array("reason_codes").orElseThrow().toString()).contains("fail_closed_intent_invalid");
+        assertThat(cli().run(concat(base, "--intent", "wrong-claim-low.json", "--context-envelope", "envelope.json")).exitCode())
+                .isEqualTo(6);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
     void the_two_step_script_hash_matches_gait_v1() throws Exception {
         JsonObject json = cli().run("gate", "eval", "--policy", copy("script-max-steps-exceeded", "policy.yaml").toString(),
                 "--intent", copy("script-max-steps-exceeded", "intent.json").toString(), "--json").json();

@@ -10,6 +10,7 @@ import dev.gait.cli.keys.SigningKeys;
 import dev.gait.cli.output.Output;
 import dev.gait.core.canon.GoTime;
 import dev.gait.core.canon.JsonWriter;
+import dev.gait.core.context.ContextEnvelope;
 import dev.gait.core.digest.Ids;
 import dev.gait.core.fs.AtomicFiles;
 import dev.gait.core.fs.InputFiles;
@@ -35,7 +36,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
 
     record Flags(Flag<String> policy, Flag<String> intent, Flag<String> traceOut, Flag<Boolean> simulate, Flag<String> profile,
                  Flag<String> keyMode, KeyFlagPair privateKey, Flag<String> rateLimitState, Flag<String> evaluationTime,
-                 Flag<Boolean> explain) {}
+                 Flag<Boolean> explain, Flag<String> contextEnvelope) {}
 
     public GateEvalCommand() {
         super("eval", "Decide one tool call against a policy and write its signed trace.",
@@ -54,7 +55,8 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 KeyFlagPair.declare(flags, "private-key", "Gait private key that signs the trace"),
                 flags.string("rate-limit-state", ".gait-out/gate_rate_limits.json", "shared rate-limit state file"),
                 flags.string("evaluation-time", "", "RFC 3339 time to judge freeze windows and agent expiry at (default: now)"),
-                flags.bool("explain", false, "with --json: print the policy explanation document (gait.gate.policy_explain)"));
+                flags.bool("explain", false, "with --json: print the policy explanation document (gait.gate.policy_explain)"),
+                flags.string("context-envelope", "", "verified context evidence (gait.context.envelope) the intent's context claims bind to"));
     }
 
     @Override
@@ -89,7 +91,9 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 throw new UsageException("--evaluation-time: " + e.getMessage());
             }
         }
-        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, flags.simulate().get(), evaluationTime,
+        ContextEnvelope envelope = flags.contextEnvelope().get().isBlank() ? null
+                : ContextEnvelope.parse(InputFiles.read(invocation.resolve(flags.contextEnvelope().get()), ContextEnvelope.MAX_BYTES + 1), false);
+        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, flags.simulate().get(), evaluationTime,
                 invocation.resolve(flags.rateLimitState().get()), invocation.clock(), signer, Ids.correlationId(invocation.argv())));
         String traceName = flags.traceOut().get().isBlank() ? GateTraceFiles.defaultName(outcome.traceId()) : flags.traceOut().get();
         AtomicFiles.write(invocation.resolve(traceName),
@@ -118,7 +122,9 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 .put("policy_digest", outcome.policyDigest())
                 .put("intent_digest", outcome.intentDigest())
                 .putOmitEmpty("matched_rule", outcome.decision().matchedRule())
-                .put("phase", outcome.intent().context().string("phase").orElse(""));
+                .put("phase", outcome.intent().context().string("phase").orElse(""))
+                .putOmitEmpty("context_set_digest", outcome.intent().context().string("context_set_digest").orElse(""))
+                .putOmitEmpty("context_evidence_mode", outcome.intent().context().string("context_evidence_mode").orElse(""));
         if (outcome.intent().isScript()) {
             json.put("script", true)
                     .put("step_count", outcome.intent().steps().size())

@@ -24,7 +24,8 @@ import java.util.Set;
  * 1 MiB); records are normalised and sorted, and {@code context_set_digest} is the digest of the
  * normalised records, which must match a digest the envelope states.
  */
-public record ContextEnvelope(String contextSetId, String contextSetDigest, String evidenceMode, List<Receipt> records) {
+public record ContextEnvelope(String contextSetId, String contextSetDigest, String evidenceMode, List<Receipt> records,
+                              java.time.OffsetDateTime createdAt) {
     public static final String SCHEMA_ID = "gait.context.envelope";
     public static final int MAX_BYTES = 1024 * 1024;
 
@@ -82,7 +83,26 @@ public record ContextEnvelope(String contextSetId, String contextSetDigest, Stri
         if (!stated.isEmpty() && !stated.equals(digest)) {
             throw invalid("context_set_digest does not match its records");
         }
-        return new ContextEnvelope(setId, digest, mode, records);
+        String createdText = text(json, "created_at").strip();
+        java.time.OffsetDateTime createdAt = null;
+        if (!createdText.isEmpty()) {
+            try {
+                createdAt = GoTime.parse(createdText);
+            } catch (IllegalArgumentException e) {
+                throw invalid("created_at: " + e.getMessage());
+            }
+        }
+        return new ContextEnvelope(setId, digest, mode, records, createdAt);
+    }
+
+    /**
+     * The age in whole seconds of the oldest record at {@code now} (the envelope's own age when it
+     * has no records); -1 when nothing says when the context was read.
+     */
+    public long maxAgeSeconds(java.time.Instant now) {
+        java.util.Optional<java.time.Instant> oldest = records.stream().map(r -> r.retrievedAt().toInstant()).min(java.time.Instant::compareTo);
+        java.time.Instant reference = oldest.orElse(createdAt == null ? null : createdAt.toInstant());
+        return reference == null ? -1 : java.time.Duration.between(reference, now).toSeconds();
     }
 
     /** The digest of the normalised records array. */

@@ -1,6 +1,7 @@
 package dev.gait.core.gate;
 
 import dev.gait.core.canon.GoTime;
+import dev.gait.core.context.ContextEnvelope;
 import dev.gait.core.digest.Ids;
 import dev.gait.core.gate.policy.Policy;
 import dev.gait.core.json.JsonObject;
@@ -22,13 +23,15 @@ public final class Gate {
     private Gate() {}
 
     /**
+     * @param envelope the verified context evidence, or null: without it, context claims in the
+     *                 intent are not trusted and are removed
      * @param evaluationTime the time freeze windows and agent expiry are judged at (rate limits and
      *                       the trace's observation time always use the clock)
      * @param rateLimitState the shared budget state file
      * @param signer signs the trace
      */
-    public record Request(Policy policy, JsonObject intent, boolean simulate, java.time.Instant evaluationTime, Path rateLimitState,
-                          Clock clock, Signer signer, String correlationId) {}
+    public record Request(Policy policy, JsonObject intent, ContextEnvelope envelope, boolean simulate,
+                          java.time.Instant evaluationTime, Path rateLimitState, Clock clock, Signer signer, String correlationId) {}
 
     /** Everything a surface reports about one decision; {@link #trace()} is the signed trace record. */
     public record Outcome(NormalizedIntent intent, Decision decision, Verdict verdict, List<String> reasonCodes,
@@ -45,10 +48,21 @@ public final class Gate {
     public static Outcome evaluate(Request request) {
         long started = System.nanoTime();
         NormalizedIntent normalized = IntentNormalizer.normalize(request.intent());
-        NormalizedIntent intent = normalized.withContext(withoutContextClaims(normalized.context()));
+        JsonObject context = withoutContextClaims(normalized.context());
+        Decision bindingFailure = null;
+        if (request.envelope() != null) {
+            String mismatch = ContextBinding.mismatch(normalized.context(), request.envelope());
+            if (mismatch.isEmpty()) {
+                context = ContextBinding.bind(context, request.envelope(), request.evaluationTime());
+            } else {
+                bindingFailure = ContextBinding.failure(request.policy(), normalized.context(), mismatch);
+            }
+        }
+        NormalizedIntent intent = normalized.withContext(context);
         String intentDigest = intent.intentDigest();
         String policyDigest = request.policy().digest();
-        Decision decision = PolicyEvaluator.evaluate(request.policy(), intent, request.evaluationTime());
+        Decision decision = bindingFailure != null ? bindingFailure
+                : PolicyEvaluator.evaluate(request.policy(), intent, request.evaluationTime());
 
         Verdict verdict = decision.verdict();
         List<String> reasons = new ArrayList<>(decision.reasonCodes());

@@ -65,6 +65,9 @@ public final class GateTrace {
                 .putOmitEmpty("approval_ref", RuleMatcher.text(context, "approval_ref"))
                 .putOmitEmpty("wrkr_inventory_ref", RuleMatcher.text(context, "wrkr_inventory_ref"))
                 .putOmitEmpty("agent_action_bom_ref", RuleMatcher.text(context, "agent_action_bom_ref"))
+                .putOmitEmpty("context_set_digest", RuleMatcher.text(context, "context_set_digest"))
+                .putOmitEmpty("context_evidence_mode", RuleMatcher.text(context, "context_evidence_mode"))
+                .putOmitEmpty("context_ref_count", RuleMatcher.strings(context, "context_refs").size())
                 .putOmitEmpty("skill_provenance", intent.skillProvenance());
         if (intent.isScript()) {
             trace.put("script", true)
