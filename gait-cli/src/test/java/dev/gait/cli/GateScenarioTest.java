@@ -171,6 +171,36 @@ class GateScenarioTest {
                 .isEqualTo(6);
     }
 
+    @Test
+    void a_wrkr_inventory_enriches_the_context_and_fails_closed_for_high_risk() throws Exception {
+        Files.writeString(dir.resolve("inventory.json"), "{\"items\":[{\"Tool_Name\":\"Tool.Export\",\"data_class\":\"pii\","
+                + "\"endpoint_class\":\"net.http\",\"autonomy_level\":\"autonomous\"}]}");
+        Files.writeString(dir.resolve("policy.yaml"), """
+                default_verdict: allow
+                rules:
+                  - {name: no-pii-egress, effect: block, match: {context_data_classes: [pii], context_autonomy_levels: [autonomous]}}
+                """);
+        String intent = "{\"tool_name\":\"tool.export\",\"args\":{},\"context\":{\"identity\":\"a\",\"workspace\":\"/r\",\"risk_class\":\"RISK\"}}";
+        Files.writeString(dir.resolve("low.json"), intent.replace("RISK", "low"));
+        Files.writeString(dir.resolve("high.json"), intent.replace("RISK", "high"));
+
+        CliRunner.Result enriched = cli().run("gate", "eval", "--policy", "policy.yaml", "--intent", "low.json",
+                "--wrkr-inventory", "inventory.json", "--json");
+        assertThat(enriched.exitCode()).isEqualTo(3);
+        assertThat(enriched.json().string("matched_rule")).contains("no-pii-egress");
+        assertThat(cli().run("gate", "eval", "--policy", "policy.yaml", "--intent", "low.json", "--json").exitCode())
+                .as("without the inventory the rule has nothing to match").isZero();
+
+        CliRunner.Result missingLow = cli().run("gate", "eval", "--policy", "policy.yaml", "--intent", "low.json",
+                "--wrkr-inventory", "absent.json", "--json");
+        assertThat(missingLow.exitCode()).isZero();
+        assertThat(missingLow.json().array("warnings").orElseThrow().toString()).contains("wrkr inventory unavailable");
+        CliRunner.Result missingHigh = cli().run("gate", "eval", "--policy", "policy.yaml", "--intent", "high.json",
+                "--wrkr-inventory", "absent.json", "--json");
+        assertThat(missingHigh.exitCode()).isEqualTo(3);
+        assertThat(missingHigh.json().string("error").orElseThrow()).contains("wrkr inventory unavailable in fail-closed mode");
+    }
+
     private static String[] concat(String[] first, String... more) {
         String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);

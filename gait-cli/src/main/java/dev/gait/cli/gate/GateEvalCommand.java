@@ -12,11 +12,14 @@ import dev.gait.core.canon.GoTime;
 import dev.gait.core.canon.JsonWriter;
 import dev.gait.core.context.ContextEnvelope;
 import dev.gait.core.digest.Ids;
+import dev.gait.core.error.ErrorCategory;
+import dev.gait.core.error.GaitException;
 import dev.gait.core.fs.AtomicFiles;
 import dev.gait.core.fs.InputFiles;
 import dev.gait.core.gate.Gate;
 import dev.gait.core.gate.GateTraceFiles;
 import dev.gait.core.gate.RateLimiter;
+import dev.gait.core.gate.WrkrInventory;
 import dev.gait.core.gate.policy.Policy;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonReader;
@@ -36,7 +39,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
 
     record Flags(Flag<String> policy, Flag<String> intent, Flag<String> traceOut, Flag<Boolean> simulate, Flag<String> profile,
                  Flag<String> keyMode, KeyFlagPair privateKey, Flag<String> rateLimitState, Flag<String> evaluationTime,
-                 Flag<Boolean> explain, Flag<String> contextEnvelope) {}
+                 Flag<Boolean> explain, Flag<String> contextEnvelope, Flag<String> wrkrInventory) {}
 
     public GateEvalCommand() {
         super("eval", "Decide one tool call against a policy and write its signed trace.",
@@ -56,7 +59,8 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 flags.string("rate-limit-state", ".gait-out/gate_rate_limits.json", "shared rate-limit state file"),
                 flags.string("evaluation-time", "", "RFC 3339 time to judge freeze windows and agent expiry at (default: now)"),
                 flags.bool("explain", false, "with --json: print the policy explanation document (gait.gate.policy_explain)"),
-                flags.string("context-envelope", "", "verified context evidence (gait.context.envelope) the intent's context claims bind to"));
+                flags.string("context-envelope", "", "verified context evidence (gait.context.envelope) the intent's context claims bind to"),
+                flags.string("wrkr-inventory", "", "Wrkr tool inventory (JSON) whose entries enrich the context"));
     }
 
     @Override
@@ -93,7 +97,9 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         }
         ContextEnvelope envelope = flags.contextEnvelope().get().isBlank() ? null
                 : ContextEnvelope.parse(InputFiles.read(invocation.resolve(flags.contextEnvelope().get()), ContextEnvelope.MAX_BYTES + 1), false);
-        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, flags.simulate().get(), evaluationTime,
+        List<String> warnings = new ArrayList<>();
+        WrkrInventory inventory = loadInventory(invocation, flags, intent, warnings);
+        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, inventory, flags.simulate().get(), evaluationTime,
                 invocation.resolve(flags.rateLimitState().get()), invocation.clock(), signer, Ids.correlationId(invocation.argv())));
         String traceName = flags.traceOut().get().isBlank() ? GateTraceFiles.defaultName(outcome.traceId()) : flags.traceOut().get();
         AtomicFiles.write(invocation.resolve(traceName),
@@ -102,7 +108,27 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
             return output.result(true, outcome.verdict().exitCode(), GateExplain.document(policy, outcome, traceName),
                     List.of("verdict=" + outcome.decision().verdict().wire()));
         }
-        return print(output, flags.profile().get(), outcome, traceName);
+        return print(output, flags.profile().get(), outcome, traceName, warnings);
+    }
+
+    /**
+     * The inventory, or null. An unreadable inventory is fatal (exit 3) when the profile or the
+     * intent's risk class calls for fail-closed loading, otherwise a warning.
+     */
+    private static WrkrInventory loadInventory(Invocation invocation, Flags flags, JsonObject intent, List<String> warnings) {
+        if (flags.wrkrInventory().get().isBlank()) {
+            return null;
+        }
+        try {
+            return WrkrInventory.load(invocation.resolve(flags.wrkrInventory().get()));
+        } catch (GaitException e) {
+            String risk = intent.object("context").flatMap(c -> c.string("risk_class")).orElse("").strip().toLowerCase(java.util.Locale.ROOT);
+            if (flags.profile().get().equals("oss-prod") || risk.equals("high") || risk.equals("critical")) {
+                throw new GaitException(ErrorCategory.POLICY_BLOCKED, "wrkr inventory unavailable in fail-closed mode: " + e.getMessage(), e);
+            }
+            warnings.add("wrkr inventory unavailable: " + e.getMessage());
+            return null;
+        }
     }
 
     @Override
@@ -110,7 +136,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         return true;
     }
 
-    private static int print(Output output, String profile, Gate.Outcome outcome, String tracePath) {
+    private static int print(Output output, String profile, Gate.Outcome outcome, String tracePath, List<String> warnings) {
         JsonObject.Builder json = JsonObject.builder()
                 .put("profile", profile)
                 .put("verdict", outcome.verdict().wire())
@@ -140,6 +166,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                     .put("simulated_verdict", outcome.simulatedVerdict().wire())
                     .putStringsOmitEmpty("simulated_reason_codes", outcome.simulatedReasonCodes());
         }
+        json.putStringsOmitEmpty("warnings", warnings);
         List<String> text = new ArrayList<>(List.of(
                 "verdict=" + outcome.verdict().wire(),
                 "reason_codes=" + String.join(",", outcome.reasonCodes()),

@@ -25,12 +25,13 @@ public final class Gate {
     /**
      * @param envelope the verified context evidence, or null: without it, context claims in the
      *                 intent are not trusted and are removed
+     * @param inventory the Wrkr tool inventory that enriches the context, or null
      * @param evaluationTime the time freeze windows and agent expiry are judged at (rate limits and
      *                       the trace's observation time always use the clock)
      * @param rateLimitState the shared budget state file
      * @param signer signs the trace
      */
-    public record Request(Policy policy, JsonObject intent, ContextEnvelope envelope, boolean simulate,
+    public record Request(Policy policy, JsonObject intent, ContextEnvelope envelope, WrkrInventory inventory, boolean simulate,
                           java.time.Instant evaluationTime, Path rateLimitState, Clock clock, Signer signer, String correlationId) {}
 
     /** Everything a surface reports about one decision; {@link #trace()} is the signed trace record. */
@@ -58,11 +59,14 @@ public final class Gate {
                 bindingFailure = ContextBinding.failure(request.policy(), normalized.context(), mismatch);
             }
         }
+        if (request.inventory() != null && !normalized.isScript()) {
+            context = request.inventory().enrich(context, normalized.toolName());
+        }
         NormalizedIntent intent = normalized.withContext(context);
         String intentDigest = intent.intentDigest();
         String policyDigest = request.policy().digest();
         Decision decision = bindingFailure != null ? bindingFailure
-                : PolicyEvaluator.evaluate(request.policy(), intent, request.evaluationTime());
+                : PolicyEvaluator.evaluate(request.policy(), intent, request.evaluationTime(), request.inventory());
 
         Verdict verdict = decision.verdict();
         List<String> reasons = new ArrayList<>(decision.reasonCodes());

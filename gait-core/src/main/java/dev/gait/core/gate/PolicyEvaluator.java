@@ -33,11 +33,20 @@ public final class PolicyEvaluator {
     }
 
     public static Decision evaluate(Policy policy, NormalizedIntent intent, Instant evaluationTime) {
+        return evaluate(policy, intent, evaluationTime, null);
+    }
+
+    /**
+     * @param inventory enriches each script step's context with its own tool's entry (single intents
+     *                  arrive already enriched); may be null
+     */
+    public static Decision evaluate(Policy policy, NormalizedIntent intent, Instant evaluationTime, WrkrInventory inventory) {
         Decision failClosed = failClosed(policy, intent);
         if (failClosed != null) {
             return failClosed;
         }
-        return intent.isScript() ? evaluateScript(policy, intent, evaluationTime) : evaluateSingle(policy, intent, evaluationTime);
+        return intent.isScript() ? evaluateScript(policy, intent, evaluationTime, inventory)
+                : evaluateSingle(policy, intent, evaluationTime);
     }
 
     // ---- fail closed ----
@@ -276,7 +285,7 @@ public final class PolicyEvaluator {
 
     // ---- scripts ----
 
-    private static Decision evaluateScript(Policy policy, NormalizedIntent script, Instant now) {
+    private static Decision evaluateScript(Policy policy, NormalizedIntent script, Instant now, WrkrInventory inventory) {
         List<Decision.StepVerdict> steps = new ArrayList<>();
         Verdict verdict = Verdict.ALLOW;
         List<String> reasons = new ArrayList<>();
@@ -290,8 +299,9 @@ public final class PolicyEvaluator {
         String composite = "low";
         for (int i = 0; i < script.steps().size(); i++) {
             NormalizedIntent step = script.steps().get(i);
+            JsonObject stepContext = inventory == null ? script.context() : inventory.enrich(script.context(), step.toolName());
             NormalizedIntent asIntent = new NormalizedIntent(step.toolName(), step.args(), step.targets(), step.argProvenance(),
-                    script.skillProvenance(), script.delegation(), script.context(), null, List.of(), null);
+                    script.skillProvenance(), script.delegation(), stepContext, null, List.of(), null);
             Decision decision = evaluateSingle(policy, asIntent, now);
             steps.add(new Decision.StepVerdict(i + 1, step.toolName(), decision.verdict(), decision.reasonCodes(),
                     decision.violations(), decision.matchedRule()));
