@@ -201,6 +201,43 @@ class GateScenarioTest {
         assertThat(missingHigh.json().string("error").orElseThrow()).contains("wrkr inventory unavailable in fail-closed mode");
     }
 
+    @Test
+    void an_active_kill_switch_blocks_whatever_the_policy_says() throws Exception {
+        Files.writeString(dir.resolve("allow.yaml"), "default_verdict: allow\n");
+        Files.writeString(dir.resolve("state.json"), """
+                {"schema_id":"gait.gate.kill_switch_state","schema_version":"1.0.0","created_at":"2026-03-01T00:00:00Z",
+                 "updated_at":"2026-03-01T00:00:00Z","producer_version":"0.0.0-dev","entries":[
+                  {"entry_id":"ks-1","enabled":true,"identity":"alice","created_at":"2026-03-01T00:00:00Z"},
+                  {"entry_id":"ks-2","enabled":true,"tool_name":"SHELL.EXEC","created_at":"2026-03-01T00:00:00Z","expires_at":"2026-03-02T00:00:00Z"}]}
+                """);
+        String intent = "{\"tool_name\":\"TOOL\",\"args\":{},\"context\":{\"identity\":\"WHO\",\"workspace\":\"/r\",\"risk_class\":\"low\"}}";
+        Files.writeString(dir.resolve("alice.json"), intent.replace("TOOL", "tool.read").replace("WHO", "alice"));
+        Files.writeString(dir.resolve("bob.json"), intent.replace("TOOL", "tool.read").replace("WHO", "bob"));
+        Files.writeString(dir.resolve("script.json"), "{\"script\":{\"steps\":[{\"tool_name\":\"tool.read\"},{\"tool_name\":\"shell.exec\"}]},"
+                + "\"context\":{\"identity\":\"bob\",\"workspace\":\"/r\",\"risk_class\":\"low\"}}");
+        String[] base = {"gate", "eval", "--policy", "allow.yaml", "--kill-switch-state", "state.json", "--evaluation-time", "2026-03-01T12:00:00Z", "--json"};
+
+        CliRunner.Result alice = cli().run(concat(base, "--intent", "alice.json"));
+        assertThat(alice.exitCode()).isEqualTo(3);
+        assertThat(alice.json().array("reason_codes").orElseThrow().toString()).contains("kill_switch_active", "kill_switch_identity_active");
+        assertThat(alice.json().object("kill_switch").orElseThrow().string("status")).contains("active");
+        assertThat(cli().run(concat(base, "--intent", "bob.json")).exitCode()).isZero();
+        assertThat(cli().run(concat(base, "--intent", "script.json")).json().array("reason_codes").orElseThrow().toString())
+                .as("a tool selector also stops scripts that contain the tool").contains("kill_switch_tool_name_active");
+        String[] later = base.clone();
+        later[7] = "2026-03-05T00:00:00Z";
+        assertThat(cli().run(concat(later, "--intent", "script.json")).exitCode()).as("expired entries are off").isZero();
+
+        Files.writeString(dir.resolve("broken.json"), "{");
+        Files.writeString(dir.resolve("bob-high.json"), intent.replace("TOOL", "tool.read").replace("WHO", "bob").replace("low", "high"));
+        assertThat(cli().run("gate", "eval", "--policy", "allow.yaml", "--kill-switch-state", "broken.json", "--intent", "bob.json", "--json")
+                .exitCode()).isEqualTo(6);
+        CliRunner.Result unavailable = cli().run("gate", "eval", "--policy", "allow.yaml", "--kill-switch-state", "broken.json",
+                "--intent", "bob-high.json", "--json");
+        assertThat(unavailable.exitCode()).isEqualTo(3);
+        assertThat(unavailable.json().array("reason_codes").orElseThrow().toString()).contains("kill_switch_state_unavailable");
+    }
+
     private static String[] concat(String[] first, String... more) {
         String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);

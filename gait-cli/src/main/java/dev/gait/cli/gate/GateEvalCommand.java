@@ -18,6 +18,7 @@ import dev.gait.core.fs.AtomicFiles;
 import dev.gait.core.fs.InputFiles;
 import dev.gait.core.gate.Gate;
 import dev.gait.core.gate.GateTraceFiles;
+import dev.gait.core.gate.KillSwitch;
 import dev.gait.core.gate.RateLimiter;
 import dev.gait.core.gate.WrkrInventory;
 import dev.gait.core.gate.policy.Policy;
@@ -39,7 +40,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
 
     record Flags(Flag<String> policy, Flag<String> intent, Flag<String> traceOut, Flag<Boolean> simulate, Flag<String> profile,
                  Flag<String> keyMode, KeyFlagPair privateKey, Flag<String> rateLimitState, Flag<String> evaluationTime,
-                 Flag<Boolean> explain, Flag<String> contextEnvelope, Flag<String> wrkrInventory) {}
+                 Flag<Boolean> explain, Flag<String> contextEnvelope, Flag<String> wrkrInventory, Flag<String> killSwitchState) {}
 
     public GateEvalCommand() {
         super("eval", "Decide one tool call against a policy and write its signed trace.",
@@ -60,7 +61,8 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 flags.string("evaluation-time", "", "RFC 3339 time to judge freeze windows and agent expiry at (default: now)"),
                 flags.bool("explain", false, "with --json: print the policy explanation document (gait.gate.policy_explain)"),
                 flags.string("context-envelope", "", "verified context evidence (gait.context.envelope) the intent's context claims bind to"),
-                flags.string("wrkr-inventory", "", "Wrkr tool inventory (JSON) whose entries enrich the context"));
+                flags.string("wrkr-inventory", "", "Wrkr tool inventory (JSON) whose entries enrich the context"),
+                flags.string("kill-switch-state", "", "kill-switch state (gait.gate.kill_switch_state); an active entry blocks"));
     }
 
     @Override
@@ -99,7 +101,9 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 : ContextEnvelope.parse(InputFiles.read(invocation.resolve(flags.contextEnvelope().get()), ContextEnvelope.MAX_BYTES + 1), false);
         List<String> warnings = new ArrayList<>();
         WrkrInventory inventory = loadInventory(invocation, flags, intent, warnings);
-        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, inventory, flags.simulate().get(), evaluationTime,
+        Gate.KillSwitchInput killSwitch = loadKillSwitch(invocation, flags, intent);
+        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, inventory, killSwitch, flags.simulate().get(),
+                evaluationTime,
                 invocation.resolve(flags.rateLimitState().get()), invocation.clock(), signer, Ids.correlationId(invocation.argv())));
         String traceName = flags.traceOut().get().isBlank() ? GateTraceFiles.defaultName(outcome.traceId()) : flags.traceOut().get();
         AtomicFiles.write(invocation.resolve(traceName),
@@ -109,6 +113,27 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                     List.of("verdict=" + outcome.decision().verdict().wire()));
         }
         return print(output, flags.profile().get(), outcome, traceName, warnings);
+    }
+
+    /** The kill-switch state; unreadable state blocks when fail-closed loading applies, else is invalid input. */
+    private static Gate.KillSwitchInput loadKillSwitch(Invocation invocation, Flags flags, JsonObject intent) {
+        if (flags.killSwitchState().get().isBlank()) {
+            return null;
+        }
+        try {
+            return Gate.KillSwitchInput.loaded(KillSwitch.load(invocation.resolve(flags.killSwitchState().get())));
+        } catch (GaitException e) {
+            if (failClosedLoading(flags, intent)) {
+                return Gate.KillSwitchInput.unavailable(e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** oss-prod, or a high or critical risk class, loads safety inputs fail-closed. */
+    private static boolean failClosedLoading(Flags flags, JsonObject intent) {
+        String risk = intent.object("context").flatMap(c -> c.string("risk_class")).orElse("").strip().toLowerCase(java.util.Locale.ROOT);
+        return flags.profile().get().equals("oss-prod") || risk.equals("high") || risk.equals("critical");
     }
 
     /**
@@ -122,8 +147,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         try {
             return WrkrInventory.load(invocation.resolve(flags.wrkrInventory().get()));
         } catch (GaitException e) {
-            String risk = intent.object("context").flatMap(c -> c.string("risk_class")).orElse("").strip().toLowerCase(java.util.Locale.ROOT);
-            if (flags.profile().get().equals("oss-prod") || risk.equals("high") || risk.equals("critical")) {
+            if (failClosedLoading(flags, intent)) {
                 throw new GaitException(ErrorCategory.POLICY_BLOCKED, "wrkr inventory unavailable in fail-closed mode: " + e.getMessage(), e);
             }
             warnings.add("wrkr inventory unavailable: " + e.getMessage());
@@ -166,6 +190,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                     .put("simulated_verdict", outcome.simulatedVerdict().wire())
                     .putStringsOmitEmpty("simulated_reason_codes", outcome.simulatedReasonCodes());
         }
+        json.putOmitEmpty("kill_switch", outcome.killSwitch());
         json.putStringsOmitEmpty("warnings", warnings);
         List<String> text = new ArrayList<>(List.of(
                 "verdict=" + outcome.verdict().wire(),

@@ -26,19 +26,32 @@ public final class Gate {
      * @param envelope the verified context evidence, or null: without it, context claims in the
      *                 intent are not trusted and are removed
      * @param inventory the Wrkr tool inventory that enriches the context, or null
+     * @param killSwitch the kill-switch state, or null when none is configured
      * @param evaluationTime the time freeze windows and agent expiry are judged at (rate limits and
      *                       the trace's observation time always use the clock)
      * @param rateLimitState the shared budget state file
      * @param signer signs the trace
      */
-    public record Request(Policy policy, JsonObject intent, ContextEnvelope envelope, WrkrInventory inventory, boolean simulate,
+    public record Request(Policy policy, JsonObject intent, ContextEnvelope envelope, WrkrInventory inventory, KillSwitchInput killSwitch,
+                          boolean simulate,
                           java.time.Instant evaluationTime, Path rateLimitState, Clock clock, Signer signer, String correlationId) {}
+
+    /** Kill-switch state as configured: loaded, or unavailable (which blocks). */
+    public record KillSwitchInput(KillSwitch state, String unavailableReason) {
+        public static KillSwitchInput loaded(KillSwitch state) {
+            return new KillSwitchInput(state, "");
+        }
+
+        public static KillSwitchInput unavailable(String reason) {
+            return new KillSwitchInput(null, reason);
+        }
+    }
 
     /** Everything a surface reports about one decision; {@link #trace()} is the signed trace record. */
     public record Outcome(NormalizedIntent intent, Decision decision, Verdict verdict, List<String> reasonCodes,
                           List<String> violations, String intentDigest, String policyDigest, String traceId, JsonObject trace,
                           boolean wouldHaveBlocked, Verdict simulatedVerdict, List<String> simulatedReasonCodes,
-                          RateLimiter.Usage rateLimit, RateLimiter.Usage destructiveBudget) {
+                          RateLimiter.Usage rateLimit, RateLimiter.Usage destructiveBudget, JsonObject killSwitch) {
 
         /** block exits 3 and require_approval 4, except in simulate mode, which never blocks. */
         public int exitCode() {
@@ -71,6 +84,22 @@ public final class Gate {
         Verdict verdict = decision.verdict();
         List<String> reasons = new ArrayList<>(decision.reasonCodes());
         List<String> violations = new ArrayList<>(decision.violations());
+        JsonObject killSwitch = null;
+        if (request.killSwitch() != null) {
+            if (request.killSwitch().state() == null) {
+                verdict = Verdict.BLOCK;
+                reasons.add("kill_switch_state_unavailable");
+                killSwitch = JsonObject.builder().put("status", "unavailable").put("reason_code", "kill_switch_state_unavailable").build();
+            } else {
+                KillSwitch.Match match = request.killSwitch().state().match(intent, request.evaluationTime());
+                killSwitch = match.toJson(request.evaluationTime());
+                if (match.active()) {
+                    verdict = Verdict.BLOCK;
+                    reasons.addAll(match.reasonCodes());
+                    violations.add("kill_switch_active");
+                }
+            }
+        }
         String identity = RuleMatcher.text(intent.context(), "identity");
 
         RateLimiter.Usage rate = null;
@@ -126,9 +155,9 @@ public final class Gate {
         String traceId = Ids.h12(policyDigest + ":" + intentDigest + ":" + verdict.wire());
         JsonObject trace = GateTrace.build(new GateTrace.Facts(intent, decision, verdict, finalViolations, intentDigest, policyDigest,
                 traceId, createdAt(request.intent()), request.clock().instant(), request.correlationId(),
-                (System.nanoTime() - started) / 1e6), request.signer());
+                (System.nanoTime() - started) / 1e6, killSwitch), request.signer());
         return new Outcome(intent, decision, verdict, finalReasons, finalViolations, intentDigest, policyDigest, traceId, trace,
-                wouldHaveBlocked, simulatedVerdict, simulatedReasons, rate, budget);
+                wouldHaveBlocked, simulatedVerdict, simulatedReasons, rate, budget, killSwitch);
     }
 
     /**

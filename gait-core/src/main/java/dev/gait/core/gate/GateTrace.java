@@ -30,7 +30,7 @@ public final class GateTrace {
 
     record Facts(NormalizedIntent intent, Decision decision, Verdict verdict, List<String> violations, String intentDigest,
                  String policyDigest, String traceId, OffsetDateTime createdAt, Instant observedAt, String correlationId,
-                 double latencyMs) {}
+                 double latencyMs, JsonObject killSwitch) {}
 
     static JsonObject build(Facts facts, Signer signer) {
         NormalizedIntent intent = facts.intent();
@@ -76,6 +76,7 @@ public final class GateTrace {
                     .put("composite_risk_class", facts.decision().compositeRiskClass())
                     .put("step_verdicts", stepVerdicts(facts.decision()));
         }
+        trace.putOmitEmpty("kill_switch", facts.killSwitch());
         trace.putOmitEmpty("relationship", relationship(facts, stepRules));
         JsonObject unsigned = trace.build();
         return unsigned.toBuilder()
