@@ -21,17 +21,7 @@ final class DigestCommand extends LeafCommand<Flag<Boolean>> {
 
     DigestCommand() {
         super("digest", "Print the SHA-256 digest of a JSON document's RFC 8785 canonical form.",
-                "digest prints the SHA-256 of a JSON document's RFC 8785 canonical form, the digest Gait records for artifacts.");
-    }
-
-    @Override
-    protected String positionalUsage() {
-        return "<file.json|->";
-    }
-
-    @Override
-    protected int maxPositionals() {
-        return 1;
+                "digest prints the SHA-256 of a JSON document's RFC 8785 canonical form, the digest Gait records for artifacts.", "<file.json|->", 1);
     }
 
     @Override

@@ -17,11 +17,24 @@ public abstract class LeafCommand<F> implements Command {
     private final String name;
     private final String summary;
     private final String explain;
+    private final String positionalUsage;
+    private final int maxPositionals;
 
+    /** A command that takes flags only. */
     protected LeafCommand(String name, String summary, String explain) {
+        this(name, summary, explain, "", 0);
+    }
+
+    /**
+     * @param positionalUsage the positional arguments for the usage line, e.g. {@code <run_id|path>}
+     * @param maxPositionals how many positional arguments are accepted; more is a usage error
+     */
+    protected LeafCommand(String name, String summary, String explain, String positionalUsage, int maxPositionals) {
         this.name = name;
         this.summary = summary;
         this.explain = explain;
+        this.positionalUsage = positionalUsage;
+        this.maxPositionals = maxPositionals;
     }
 
     @Override
@@ -37,16 +50,6 @@ public abstract class LeafCommand<F> implements Command {
     @Override
     public final String explain() {
         return explain;
-    }
-
-    /** The positional arguments this command takes, for the usage line; empty when none. */
-    protected String positionalUsage() {
-        return "";
-    }
-
-    /** The number of positional arguments accepted; more is a usage error. */
-    protected int maxPositionals() {
-        return 0;
     }
 
     /**
@@ -81,14 +84,14 @@ public abstract class LeafCommand<F> implements Command {
         } catch (UsageException e) {
             throw e.withUsage(usage(path, flagSet));
         }
-        if (positionals.size() > maxPositionals()) {
-            throw new UsageException("unexpected argument: " + positionals.get(maxPositionals()), usage(path, flagSet));
+        if (positionals.size() > maxPositionals) {
+            throw new UsageException("unexpected argument: " + positionals.get(maxPositionals), usage(path, flagSet));
         }
         return execute(invocation, new Output(invocation), declared, positionals);
     }
 
     private String usage(String path, FlagSet flags) {
-        String positional = positionalUsage().isEmpty() ? "" : " " + positionalUsage();
+        String positional = positionalUsage.isEmpty() ? "" : " " + positionalUsage;
         return "usage: " + path + positional + " [flags]\n\n" + summary + "\n\nflags:\n" + flags.describe();
     }
 }

@@ -47,17 +47,7 @@ public final class PolicyCommands {
 
         Init() {
             super("init", "Write a policy from an embedded template (" + String.join(", ", PolicyTemplates.NAMES) + ").",
-                    "policy init writes one of the embedded policy templates as a starting point.");
-        }
-
-        @Override
-        protected String positionalUsage() {
-            return "<template>";
-        }
-
-        @Override
-        protected int maxPositionals() {
-            return 1;
+                    "policy init writes one of the embedded policy templates as a starting point.", "<template>", 1);
         }
 
         @Override
@@ -86,17 +76,7 @@ public final class PolicyCommands {
     private static final class Validate extends LeafCommand<Void> {
         Validate() {
             super("validate", "Parse a policy strictly and print its digest.",
-                    "policy validate parses a policy strictly, normalises it and prints its digest.");
-        }
-
-        @Override
-        protected String positionalUsage() {
-            return "<policy.yaml>";
-        }
-
-        @Override
-        protected int maxPositionals() {
-            return 1;
+                    "policy validate parses a policy strictly, normalises it and prints its digest.", "<policy.yaml>", 1);
         }
 
         @Override
@@ -126,17 +106,7 @@ public final class PolicyCommands {
     private static final class Test extends LeafCommand<Void> {
         Test() {
             super("test", "Evaluate one intent against a policy, without approvals, rate limits or signing.",
-                    "policy test shows what a policy decides for one intent, without the gate's runtime stages.");
-        }
-
-        @Override
-        protected String positionalUsage() {
-            return "<policy.yaml> <intent.json|->";
-        }
-
-        @Override
-        protected int maxPositionals() {
-            return 2;
+                    "policy test shows what a policy decides for one intent, without the gate's runtime stages.", "<policy.yaml> <intent.json|->", 2);
         }
 
         @Override

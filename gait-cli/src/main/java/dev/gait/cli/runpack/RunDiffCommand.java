@@ -25,17 +25,7 @@ final class RunDiffCommand extends LeafCommand<RunDiffCommand.Flags> {
 
     RunDiffCommand() {
         super("diff", "Compare two runpacks: manifest, files, intents, results and context evidence.",
-                "run diff compares two runpacks and classifies what changed, so a regression can be told from runtime noise.");
-    }
-
-    @Override
-    protected String positionalUsage() {
-        return "<left run_id|path> <right run_id|path>";
-    }
-
-    @Override
-    protected int maxPositionals() {
-        return 2;
+                "run diff compares two runpacks and classifies what changed, so a regression can be told from runtime noise.", "<left run_id|path> <right run_id|path>", 2);
     }
 
     @Override

@@ -11,17 +11,7 @@ import java.util.List;
 abstract class SingleRunpackCommand<F> extends LeafCommand<F> {
 
     SingleRunpackCommand(String name, String summary, String explain) {
-        super(name, summary, explain);
-    }
-
-    @Override
-    protected final String positionalUsage() {
-        return "<run_id|path>";
-    }
-
-    @Override
-    protected final int maxPositionals() {
-        return 1;
+        super(name, summary, explain, "<run_id|path>", 1);
     }
 
     @Override
