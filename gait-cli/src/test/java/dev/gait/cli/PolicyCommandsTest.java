@@ -101,4 +101,20 @@ class PolicyCommandsTest {
         assertThat(same.string("recommendation")).contains("enforce");
         assertThat(cli.run("policy", "simulate", "--policy", "observe.yaml").exitCode()).isEqualTo(6);
     }
+
+    @Test
+    void fmt_prints_the_normalised_policy_and_writes_it_on_request() throws Exception {
+        Files.writeString(dir.resolve("messy.yaml"), "rules: [{name: b, effect: ALLOW, match: {tool_names: [Tool.B, tool.a]}}, {name: a, effect: block}]\n");
+        String before = Files.readString(dir.resolve("messy.yaml"));
+        JsonObject json = cli.run("policy", "fmt", "messy.yaml", "--json").json();
+        assertThat(json.get("changed").orElseThrow().toString()).contains("TRUE");
+        assertThat(Files.readString(dir.resolve("messy.yaml"))).isEqualTo(before);
+        String formatted = json.string("formatted").orElseThrow();
+        assertThat(formatted).contains("- name: a").contains("tool_names:").contains("- tool.a");
+        assertThat(cli.run("policy", "fmt", "messy.yaml", "--write").exitCode()).isZero();
+        assertThat(Files.readString(dir.resolve("messy.yaml"))).isEqualTo(formatted);
+        assertThat(cli.run("policy", "fmt", "messy.yaml", "--json").json().get("changed").orElseThrow().toString()).contains("FALSE");
+        assertThat(cli.run("policy", "validate", "messy.yaml", "--json").json().string("policy_digest"))
+                .isEqualTo(json.string("policy_digest"));
+    }
 }

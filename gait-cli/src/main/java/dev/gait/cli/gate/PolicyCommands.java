@@ -13,13 +13,14 @@ import dev.gait.core.fs.InputFiles;
 import dev.gait.core.gate.PolicyTest;
 import dev.gait.core.gate.policy.Policy;
 import dev.gait.core.gate.policy.PolicyTemplates;
+import dev.gait.core.gate.policy.PolicyYaml;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code gait policy init|validate|test|simulate}: write, check and try policies. */
+/** {@code gait policy init|validate|test|simulate|fmt}: write, check, try and tidy policies. */
 public final class PolicyCommands {
 
     private PolicyCommands() {}
@@ -27,7 +28,7 @@ public final class PolicyCommands {
     public static CommandFamily family() {
         return new CommandFamily("policy", "Write, check and try gate policies.",
                 "policy writes policies from templates, validates them, and shows what a policy decides for an intent.",
-                List.<Command>of(new Init(), new Validate(), new Test(), new PolicySimulateCommand()));
+                List.<Command>of(new Init(), new Validate(), new Test(), new PolicySimulateCommand(), new Fmt()));
     }
 
     static Policy load(Invocation invocation, String file) {
@@ -100,6 +101,49 @@ public final class PolicyCommands {
                     .put("rule_count", policy.rules().size())
                     .put("summary", summary)
                     .build(), List.of(summary, "policy_digest=" + digest));
+        }
+    }
+
+    private static final class Fmt extends LeafCommand<Flag<Boolean>> {
+        Fmt() {
+            super("fmt", "Print a policy in normalised form (rules sorted, defaults explicit); --write replaces the file.",
+                    "policy fmt rewrites a policy in its normalised form, which parses to the same policy and digest.",
+                    "<policy.yaml>", 1);
+        }
+
+        @Override
+        protected Flag<Boolean> declare(FlagSet flags) {
+            return flags.bool("write", false, "replace the file with the formatted policy");
+        }
+
+        @Override
+        protected int execute(Invocation invocation, Output output, Flag<Boolean> write, List<String> positionals) {
+            if (positionals.isEmpty()) {
+                throw new UsageException("missing policy file");
+            }
+            String file = positionals.getFirst();
+            Path path = invocation.resolve(file);
+            String original = new String(InputFiles.read(path, InputFiles.DEFAULT_MAX_BYTES), StandardCharsets.UTF_8);
+            Policy policy = Policy.parse(original, file);
+            String formatted = PolicyYaml.format(policy);
+            boolean changed = !formatted.equals(original);
+            if (write.get() && changed) {
+                AtomicFiles.write(path, formatted.getBytes(StandardCharsets.UTF_8));
+            }
+            JsonObject json = JsonObject.builder()
+                    .put("path", file)
+                    .put("written", write.get() && changed)
+                    .put("changed", changed)
+                    .put("policy_digest", policy.digest())
+                    .put("default_verdict", policy.defaultVerdict())
+                    .put("rule_count", policy.rules().size())
+                    .put("formatted", formatted)
+                    .build();
+            if (output.json()) {
+                return output.success(json, List.of());
+            }
+            invocation.out().print(formatted);
+            return 0;
         }
     }
 

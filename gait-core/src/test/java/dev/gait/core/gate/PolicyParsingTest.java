@@ -129,4 +129,40 @@ class PolicyParsingTest {
                 .isInstanceOf(GaitException.class)
                 .hasMessageContaining(message);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"baseline-lowrisk", "baseline-mediumrisk", "baseline-highrisk", "trust-approval-write",
+        "trust-block-destructive", "trust-brokered-write", "trust-dryrun", "trust-observe", "trust-readonly"})
+    void formatting_round_trips_to_the_same_digest(String name) {
+        Policy policy = Policy.parse(template(name), name);
+        String formatted = dev.gait.core.gate.policy.PolicyYaml.format(policy);
+        Policy reparsed = Policy.parse(formatted, name);
+        assertThat(reparsed.digest()).isEqualTo(policy.digest());
+        assertThat(dev.gait.core.gate.policy.PolicyYaml.format(reparsed)).as("formatting is idempotent").isEqualTo(formatted);
+    }
+
+    @Test
+    void formatting_round_trips_every_section() {
+        Policy policy = Policy.parse("""
+                default_verdict: block
+                fail_closed: {enabled: true, required_fields: [targets], required_high_risk_fields: [agent_id]}
+                scripts: {max_steps: 5, require_approval_above: 2, block_mixed_risk: true}
+                mcp_trust: {snapshot: s.json, min_score: 0.5, max_age: 90m, publisher_allowlist: [Acme]}
+                rules:
+                  - name: everything
+                    priority: -3
+                    effect: require_approval
+                    min_approvals: 2
+                    match: {tool_name: x, endpoint_class: [net.http], tool_annotations: {readOnlyHint: false}, max_delegation_depth: 0}
+                    endpoint: {path_denylist: ["/etc/**"], destructive_action: require_approval}
+                    dataflow: {enabled: true}
+                    freeze_window: {timezone: UTC, windows: [{start: "2026-01-01T00:00:00", end: "2026-01-02T00:00:00"}]}
+                    sandbox: {allowed_writable_path_prefixes: [/tmp/../tmp], max_timeout_seconds: 9}
+                    rate_limit: {requests: 2, window: hour}
+                    destructive_budget: {requests: 1}
+                """, "p.yaml");
+        Policy reparsed = Policy.parse(dev.gait.core.gate.policy.PolicyYaml.format(policy), "p.yaml");
+        assertThat(reparsed.digest()).isEqualTo(policy.digest());
+        assertThat(reparsed).isEqualTo(policy);
+    }
 }
