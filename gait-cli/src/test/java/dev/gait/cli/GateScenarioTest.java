@@ -238,6 +238,33 @@ class GateScenarioTest {
         assertThat(unavailable.json().array("reason_codes").orElseThrow().toString()).contains("kill_switch_state_unavailable");
     }
 
+    @Test
+    void project_config_supplies_defaults_and_flags_win() throws Exception {
+        Files.createDirectories(dir.resolve(".gait"));
+        Files.writeString(dir.resolve("block.yaml"), "default_verdict: block\n");
+        Files.writeString(dir.resolve("allow.yaml"), "default_verdict: allow\n");
+        Files.writeString(dir.resolve(".gait/config.yaml"), """
+                gate:
+                  policy: block.yaml
+                  trace_path: traces/last.json
+                  credential_broker: env
+                mcp_serve: {enabled: false}
+                """);
+        Files.writeString(dir.resolve("read.json"), "{\"tool_name\":\"tool.read\",\"args\":{},\"context\":{\"identity\":\"a\",\"workspace\":\"/r\",\"risk_class\":\"low\"}}");
+
+        CliRunner.Result fromConfig = cli().run("gate", "eval", "--intent", "read.json", "--json");
+        assertThat(fromConfig.exitCode()).isEqualTo(3);
+        assertThat(fromConfig.json().string("trace_path")).contains("traces/last.json");
+        assertThat(fromConfig.json().array("warnings").orElseThrow().toString()).contains("credential_broker is not supported");
+        assertThat(cli().run("gate", "eval", "--intent", "read.json", "--policy", "allow.yaml", "--json").exitCode()).isZero();
+        assertThat(cli().run("gate", "eval", "--intent", "read.json", "--no-config", "--json").json().string("error"))
+                .contains("missing required --policy");
+        assertThat(cli().run("gate", "eval", "--intent", "read.json", "--config", "absent.yaml", "--json").exitCode()).isEqualTo(6);
+        Files.writeString(dir.resolve(".gait/config.yaml"), "gate:\n  polcy: block.yaml\n");
+        assertThat(cli().run("gate", "eval", "--intent", "read.json", "--json").json().string("error").orElseThrow())
+                .contains("unknown field gate.polcy");
+    }
+
     private static String[] concat(String[] first, String... more) {
         String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);

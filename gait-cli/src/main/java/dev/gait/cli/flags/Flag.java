@@ -42,6 +42,13 @@ public final class Flag<T> {
         return set;
     }
 
+    /** Takes {@code text} as the value unless the flag was given on the command line (project defaults). */
+    public void defaultTo(String text) {
+        if (!set && text != null) {
+            assign(text);
+        }
+    }
+
     boolean isBoolean() {
         return isBoolean;
     }

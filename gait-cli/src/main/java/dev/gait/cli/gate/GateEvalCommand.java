@@ -40,7 +40,8 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
 
     record Flags(Flag<String> policy, Flag<String> intent, Flag<String> traceOut, Flag<Boolean> simulate, Flag<String> profile,
                  Flag<String> keyMode, KeyFlagPair privateKey, Flag<String> rateLimitState, Flag<String> evaluationTime,
-                 Flag<Boolean> explain, Flag<String> contextEnvelope, Flag<String> wrkrInventory, Flag<String> killSwitchState) {}
+                 Flag<Boolean> explain, Flag<String> contextEnvelope, Flag<String> wrkrInventory, Flag<String> killSwitchState,
+                 Flag<String> config, Flag<Boolean> noConfig) {}
 
     public GateEvalCommand() {
         super("eval", "Decide one tool call against a policy and write its signed trace.",
@@ -62,11 +63,15 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 flags.bool("explain", false, "with --json: print the policy explanation document (gait.gate.policy_explain)"),
                 flags.string("context-envelope", "", "verified context evidence (gait.context.envelope) the intent's context claims bind to"),
                 flags.string("wrkr-inventory", "", "Wrkr tool inventory (JSON) whose entries enrich the context"),
-                flags.string("kill-switch-state", "", "kill-switch state (gait.gate.kill_switch_state); an active entry blocks"));
+                flags.string("kill-switch-state", "", "kill-switch state (gait.gate.kill_switch_state); an active entry blocks"),
+                flags.string("config", "", "project defaults (default .gait/config.yaml, gate: section); flags win"),
+                flags.bool("no-config", false, "ignore .gait/config.yaml"));
     }
 
     @Override
     protected int execute(Invocation invocation, Output output, Flags flags, List<String> positionals) {
+        GateConfig config = GateConfig.load(invocation, flags.config().get(), flags.noConfig().get());
+        config.applyTo(flags);
         if (flags.policy().get().isBlank()) {
             throw new UsageException("missing required --policy");
         }
@@ -99,7 +104,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         }
         ContextEnvelope envelope = flags.contextEnvelope().get().isBlank() ? null
                 : ContextEnvelope.parse(InputFiles.read(invocation.resolve(flags.contextEnvelope().get()), ContextEnvelope.MAX_BYTES + 1), false);
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(config.warnings());
         WrkrInventory inventory = loadInventory(invocation, flags, intent, warnings);
         Gate.KillSwitchInput killSwitch = loadKillSwitch(invocation, flags, intent);
         Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, inventory, killSwitch, flags.simulate().get(),
