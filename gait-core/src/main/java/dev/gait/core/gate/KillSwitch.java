@@ -153,7 +153,11 @@ public record KillSwitch(List<JsonObject> entries) {
         return codes;
     }
 
-    /** Exact, or below the prefix segment by segment; a prefix ending in {@code /} is a plain prefix. */
+    /**
+     * Exact, or below the prefix segment by segment ({@code /repo} covers {@code /repo/x}, not
+     * {@code /repository}); a prefix ending in {@code /} is a plain prefix. Rules, kill switches and
+     * approved scripts all compare workspaces and paths this way.
+     */
     static boolean underPrefix(String value, String prefix) {
         if (prefix.endsWith("/")) {
             return value.startsWith(prefix);

@@ -22,7 +22,7 @@ final class RuleMatcher {
                 && anyOf(match.riskClasses(), text(context, "risk_class"))
                 && anyOf(match.identities(), text(context, "identity"))
                 && (match.workspacePrefixes().isEmpty()
-                        || match.workspacePrefixes().stream().anyMatch(text(context, "workspace")::startsWith))
+                        || match.workspacePrefixes().stream().anyMatch(p -> KillSwitch.underPrefix(text(context, "workspace"), p)))
                 && anyTarget(match.targetKinds(), intent, Target::kind)
                 && anyTarget(match.destinationKinds(), intent, Target::kind)
                 && anyTarget(match.targetValues(), intent, Target::value)

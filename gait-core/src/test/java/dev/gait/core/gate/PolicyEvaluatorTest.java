@@ -248,4 +248,11 @@ class PolicyEvaluatorTest {
         assertThat(decide(policy, intent("tool.read", "", agent.replace("\"bot\"", "\"rogue\""))).reasonCodes()).contains("agent_revoked");
         assertThat(decide(policy, intent("tool.read", "", agent.replace("2999", "2001"))).reasonCodes()).contains("agent_expired");
     }
+
+    @Test
+    void workspace_prefixes_are_segment_aware() {
+        String policy = "default_verdict: block\nrules: [{name: r, effect: allow, match: {workspace_prefixes: [/repo]}}]";
+        assertThat(decide(policy, intent("tool.read", "", "").replace("\"/repo\"", "\"/repo/app\"")).verdict()).isEqualTo(Verdict.ALLOW);
+        assertThat(decide(policy, intent("tool.read", "", "").replace("\"/repo\"", "\"/repository\"")).verdict()).isEqualTo(Verdict.BLOCK);
+    }
 }
