@@ -265,6 +265,28 @@ class GateScenarioTest {
                 .contains("unknown field gate.polcy");
     }
 
+    @Test
+    void freeze_window_and_sandbox_decisions_land_in_a_schema_valid_trace() throws Exception {
+        Files.writeString(dir.resolve("freeze.yaml"), """
+                default_verdict: allow
+                rules:
+                  - name: freeze-and-sandbox
+                    effect: allow
+                    freeze_window: {timezone: America/Toronto, windows: [{name: release, start: "2026-03-10T09:00:00", end: "2026-03-10T17:00:00"}]}
+                    sandbox: {allowed_network_modes: [disabled]}
+                """);
+        Files.writeString(dir.resolve("read.json"), "{\"tool_name\":\"tool.read\",\"args\":{},\"context\":{\"identity\":\"a\","
+                + "\"workspace\":\"/r\",\"risk_class\":\"low\",\"sandbox\":{\"network_mode\":\"full\"}}}");
+        CliRunner.Result result = cli().run("gate", "eval", "--policy", "freeze.yaml", "--intent", "read.json",
+                "--evaluation-time", "2026-03-10T14:30:00Z", "--json");
+        assertThat(result.exitCode()).isEqualTo(3);
+        JsonObject json = result.json();
+        assertThat(json.object("freeze_window").orElseThrow().string("status")).contains("active");
+        assertThat(json.object("freeze_window").orElseThrow().string("window_start")).contains("2026-03-10T09:00:00-04:00");
+        assertThat(json.object("sandbox").orElseThrow().string("status")).contains("missing");
+        GaitSchemas.assertValid("gate/trace_record", Files.readString(dir.resolve(json.string("trace_path").orElseThrow())));
+    }
+
     private static String[] concat(String[] first, String... more) {
         String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);

@@ -195,6 +195,8 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                     .put("simulated_verdict", outcome.simulatedVerdict().wire())
                     .putStringsOmitEmpty("simulated_reason_codes", outcome.simulatedReasonCodes());
         }
+        json.putOmitEmpty("freeze_window", outcome.decision().freezeWindow());
+        json.putOmitEmpty("sandbox", outcome.decision().sandbox());
         json.putOmitEmpty("kill_switch", outcome.killSwitch());
         json.putStringsOmitEmpty("warnings", warnings);
         List<String> text = new ArrayList<>(List.of(

@@ -1,6 +1,7 @@
 package dev.gait.core.gate;
 
 import dev.gait.core.gate.policy.RuleSections;
+import dev.gait.core.json.JsonObject;
 import java.util.List;
 
 /**
@@ -9,6 +10,8 @@ import java.util.List;
  *
  * @param matchedRule the names of the deciding rules, sorted and comma-joined (empty for the default)
  * @param requireDelegation a deciding rule constrains delegation, so a delegation token is needed
+ * @param freezeWindow the deciding rules' freeze-window decision (trace {@code freeze_window}), or null
+ * @param sandbox the deciding rules' sandbox decision (trace {@code sandbox}), or null
  * @param stepVerdicts one entry per script step (empty for a single tool call)
  * @param compositeRiskClass for scripts: the highest step risk (low, medium, high); empty otherwise
  */
@@ -16,7 +19,8 @@ public record Decision(
         Verdict verdict, List<String> reasonCodes, List<String> violations, String matchedRule, long minApprovals,
         boolean requireDistinctApprovers, boolean requireBrokerCredential, String brokerReference, List<String> brokerScopes,
         boolean requireDelegation,
-        RuleSections.Budget rateLimit, RuleSections.Budget destructiveBudget, List<StepVerdict> stepVerdicts,
+        RuleSections.Budget rateLimit, RuleSections.Budget destructiveBudget, JsonObject freezeWindow, JsonObject sandbox,
+        List<StepVerdict> stepVerdicts,
         String compositeRiskClass) {
 
     public Decision {
@@ -32,7 +36,7 @@ public record Decision(
 
     static Decision simple(Verdict verdict, List<String> reasonCodes, List<String> violations) {
         return new Decision(verdict, sorted(reasonCodes), sorted(violations), "", verdict == Verdict.REQUIRE_APPROVAL ? 1 : 0,
-                false, false, "", List.of(), false, null, null, List.of(), "");
+                false, false, "", List.of(), false, null, null, null, null, List.of(), "");
     }
 
     static List<String> sorted(List<String> values) {

@@ -76,6 +76,8 @@ public final class GateTrace {
                     .put("composite_risk_class", facts.decision().compositeRiskClass())
                     .put("step_verdicts", stepVerdicts(facts.decision()));
         }
+        trace.putOmitEmpty("freeze_window", facts.decision().freezeWindow());
+        trace.putOmitEmpty("sandbox", facts.decision().sandbox());
         trace.putOmitEmpty("kill_switch", facts.killSwitch());
         trace.putOmitEmpty("relationship", relationship(facts, stepRules));
         JsonObject unsigned = trace.build();

@@ -95,7 +95,8 @@ public final class PolicyEvaluator {
 
     // ---- single intents ----
 
-    private record Outcome(PolicyRule rule, Verdict effect, List<String> reasons, List<String> violations) {}
+    private record Outcome(PolicyRule rule, Verdict effect, List<String> reasons, List<String> violations, JsonObject freezeWindow,
+                           JsonObject sandbox) {}
 
     static Decision evaluateSingle(Policy policy, NormalizedIntent intent, Instant now) {
         List<Outcome> tier = new ArrayList<>();
@@ -129,7 +130,11 @@ public final class PolicyEvaluator {
         List<String> brokerScopes = new ArrayList<>();
         RuleSections.Budget rateLimit = null;
         RuleSections.Budget destructiveBudget = null;
+        JsonObject freezeWindow = null;
+        JsonObject sandbox = null;
         for (Outcome outcome : deciding) {
+            freezeWindow = moreSevere(freezeWindow, outcome.freezeWindow(), List.of("invalid", "active", "inactive"));
+            sandbox = moreSevere(sandbox, outcome.sandbox(), List.of("missing", "invalid", "disallowed", "valid"));
             PolicyRule rule = outcome.rule();
             reasons.addAll(outcome.reasons());
             violations.addAll(outcome.violations());
@@ -148,7 +153,7 @@ public final class PolicyEvaluator {
         boolean approval = verdict == Verdict.REQUIRE_APPROVAL;
         return new Decision(verdict, Decision.sorted(reasons), Decision.sorted(violations), String.join(",", names),
                 approval ? minApprovals : 0, approval && distinct, broker, String.join(",", brokerReferences),
-                Decision.sorted(brokerScopes), delegation, rateLimit, destructiveBudget, List.of(), "");
+                Decision.sorted(brokerScopes), delegation, rateLimit, destructiveBudget, freezeWindow, sandbox, List.of(), "");
     }
 
     private static Outcome evaluateRule(PolicyRule rule, NormalizedIntent intent, Instant now) {
@@ -174,20 +179,25 @@ public final class PolicyEvaluator {
         if (IdentityChecks.constrainsCredential(rule)) {
             effect = blockOn(IdentityChecks.credentialFailures(rule, intent.context(), intent.targets()), effect, reasons, violations);
         }
+        JsonObject freezeDecision = null;
         if (rule.freezeWindow() != null) {
-            effect = apply(RuntimeChecks.freezeWindow(rule.freezeWindow(), intent.context(), now), effect, reasons, violations);
+            RuntimeChecks.Result freeze = RuntimeChecks.freezeWindow(rule.freezeWindow(), intent.context(), now);
+            effect = apply(freeze, effect, reasons, violations);
+            freezeDecision = freeze.decision();
         }
+        JsonObject sandboxDecision = null;
         boolean sandboxedExec = false;
         if (rule.sandbox() != null) {
             RuntimeChecks.Result sandbox = RuntimeChecks.sandbox(rule.sandbox(), intent.context());
             effect = apply(sandbox, effect, reasons, violations);
+            sandboxDecision = sandbox.decision();
             sandboxedExec = sandbox.codes().isEmpty() && !intent.targets().isEmpty()
                     && intent.targets().stream().allMatch(t -> t.endpointClass().equals("proc.exec"));
         }
         if (!sandboxedExec) {
             effect = escalateDestructive(intent, effect, reasons);
         }
-        return new Outcome(rule, effect, reasons, violations);
+        return new Outcome(rule, effect, reasons, violations, freezeDecision, sandboxDecision);
     }
 
     private static Verdict apply(RuntimeChecks.Result result, Verdict effect, List<String> reasons, List<String> violations) {
@@ -265,6 +275,19 @@ public final class PolicyEvaluator {
         return fired ? Verdict.BLOCK : effect;
     }
 
+    /** The decision object whose status comes first in {@code severity}. */
+    private static JsonObject moreSevere(JsonObject current, JsonObject candidate, List<String> severity) {
+        if (candidate == null) {
+            return current;
+        }
+        if (current == null) {
+            return candidate;
+        }
+        int a = severity.indexOf(text(current, "status"));
+        int b = severity.indexOf(text(candidate, "status"));
+        return b < a ? candidate : current;
+    }
+
     /** The more restrictive of two budgets: fewer requests, then minute before hour, then scope name. */
     private static RuleSections.Budget stricter(RuleSections.Budget a, RuleSections.Budget b) {
         if (a == null) {
@@ -336,7 +359,7 @@ public final class PolicyEvaluator {
         boolean approval = verdict == Verdict.REQUIRE_APPROVAL;
         return new Decision(verdict, Decision.sorted(reasons), Decision.sorted(violations), "",
                 approval ? Math.max(1, minApprovals) : 0, false, broker, "", List.of(), delegation, rateLimit, destructiveBudget,
-                steps, composite);
+                null, null, steps, composite);
     }
 
     static String stepRisk(List<Target> targets) {

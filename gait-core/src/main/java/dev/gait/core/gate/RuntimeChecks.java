@@ -2,6 +2,7 @@ package dev.gait.core.gate;
 
 import static dev.gait.core.gate.RuleMatcher.text;
 
+import dev.gait.core.canon.GoTime;
 import dev.gait.core.gate.policy.RuleSections;
 import dev.gait.core.json.JsonObject;
 import java.time.DateTimeException;
@@ -18,25 +19,30 @@ final class RuntimeChecks {
 
     private RuntimeChecks() {}
 
-    /** A check's failures and the verdict they impose (null when nothing fired). */
-    record Result(List<String> codes, Verdict effect) {
-        static final Result PASS = new Result(List.of(), null);
-    }
+    /**
+     * A check's failures, the verdict they impose (null when nothing fired), and the decision
+     * object recorded in the trace ({@code freeze_window} or {@code sandbox}).
+     */
+    record Result(List<String> codes, Verdict effect, JsonObject decision) {}
 
     /** Freeze windows in the policy's time zone; the evaluation time decides whether one is active. */
     static Result freezeWindow(RuleSections.FreezeWindow freeze, JsonObject context, Instant now) {
+        JsonObject.Builder decision = JsonObject.builder()
+                .put("effect", freeze.effect())
+                .put("timezone", freeze.timezone())
+                .put("evaluated_at", GoTime.formatUtc(now))
+                .putOmitEmpty("reason", freeze.reason());
         String environment = text(context, "environment").toLowerCase(Locale.ROOT);
-        if (!freeze.environments().isEmpty() && !freeze.environments().contains(environment)) {
-            return Result.PASS;
-        }
-        if (!freeze.riskClasses().isEmpty() && !freeze.riskClasses().contains(text(context, "risk_class"))) {
-            return Result.PASS;
+        boolean outOfScope = (!freeze.environments().isEmpty() && !freeze.environments().contains(environment))
+                || (!freeze.riskClasses().isEmpty() && !freeze.riskClasses().contains(text(context, "risk_class")));
+        if (outOfScope) {
+            return new Result(List.of(), null, decision.put("status", "inactive").build());
         }
         ZoneId zone;
         try {
             zone = ZoneId.of(freeze.timezone());
         } catch (DateTimeException e) {
-            return new Result(List.of("freeze_window_invalid_timezone"), Verdict.BLOCK);
+            return invalid(decision, "freeze_window_invalid_timezone");
         }
         LocalDateTime local = LocalDateTime.ofInstant(now, zone);
         for (RuleSections.FreezeWindow.Window window : freeze.windows()) {
@@ -46,23 +52,35 @@ final class RuntimeChecks {
                 start = LocalDateTime.parse(window.start());
                 end = LocalDateTime.parse(window.end());
             } catch (DateTimeParseException e) {
-                return new Result(List.of("freeze_window_invalid_window"), Verdict.BLOCK);
+                return invalid(decision, "freeze_window_invalid_window");
             }
             if (!end.isAfter(start)) {
-                return new Result(List.of("freeze_window_invalid_window"), Verdict.BLOCK);
+                return invalid(decision, "freeze_window_invalid_window");
             }
             if (!local.isBefore(start) && local.isBefore(end)) {
-                return new Result(List.of("freeze_window_active_" + freeze.effect()), Verdict.parse(freeze.effect()));
+                String code = "freeze_window_active_" + freeze.effect();
+                return new Result(List.of(code), Verdict.parse(freeze.effect()), decision
+                        .put("status", "active")
+                        .put("window_name", window.name())
+                        .put("window_start", GoTime.format(start.atZone(zone).toOffsetDateTime()))
+                        .put("window_end", GoTime.format(end.atZone(zone).toOffsetDateTime()))
+                        .put("reason_code", code)
+                        .build());
             }
         }
-        return Result.PASS;
+        return new Result(List.of(), null, decision.put("status", "inactive").build());
+    }
+
+    private static Result invalid(JsonObject.Builder decision, String code) {
+        return new Result(List.of(code), Verdict.BLOCK, decision.put("status", "invalid").put("reason_code", code).build());
     }
 
     /** Whether the sandbox a call declares satisfies the rule; codes name what is missing or disallowed. */
     static Result sandbox(RuleSections.Sandbox rule, JsonObject context) {
         JsonObject sandbox = context.object("sandbox").orElse(null);
         if (sandbox == null) {
-            return new Result(List.of("sandbox_metadata_missing"), Verdict.BLOCK);
+            return new Result(List.of("sandbox_metadata_missing"), Verdict.BLOCK, JsonObject.builder()
+                    .put("status", "missing").putStrings("reason_codes", List.of("sandbox_metadata_missing")).build());
         }
         List<String> codes = new ArrayList<>();
         if (text(sandbox, "evidence_ref").isEmpty() || text(sandbox, "evidence_digest").isEmpty()) {
@@ -94,7 +112,19 @@ final class RuntimeChecks {
         if (!declaredRoots.containsAll(rule.requiredReadOnlyRoots())) {
             codes.add("sandbox_read_only_root_missing");
         }
-        return codes.isEmpty() ? Result.PASS : new Result(codes, Verdict.BLOCK);
+        String status = codes.isEmpty() ? "valid" : codes.stream().anyMatch(c -> c.endsWith("_missing")) ? "missing" : "disallowed";
+        JsonObject decision = JsonObject.builder()
+                .put("status", status)
+                .putOmitEmpty("network_mode", text(sandbox, "network_mode"))
+                .putOmitEmpty("env_exposure_mode", text(sandbox, "env_exposure_mode"))
+                .putOmitEmpty("timeout_seconds", RuleMatcher.number(sandbox, "timeout_seconds"))
+                .putOmitEmpty("filesystem_isolation", text(sandbox, "filesystem_isolation"))
+                .putOmitEmpty("user_mode", text(sandbox, "user_mode"))
+                .putOmitEmpty("evidence_ref", text(sandbox, "evidence_ref"))
+                .putOmitEmpty("evidence_digest", text(sandbox, "evidence_digest"))
+                .putStringsOmitEmpty("reason_codes", codes)
+                .build();
+        return new Result(codes, codes.isEmpty() ? null : Verdict.BLOCK, decision);
     }
 
     /** {@code path} lies at or below {@code prefix}, segment by segment; {@code /} allows every absolute path. */
