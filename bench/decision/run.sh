@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # In-process gate decision benchmark (JMH): parse + normalise + digest + evaluate against a typical
 # (20-rule) and a large (500-rule) policy, and the same plus Ed25519 signing. Reports decisions per
-# second and p50 / p99 latency. Writes bench/results/decision-jmh-<date>.{json,md}.
+# second and p50 / p99 latency. Writes bench/results/decision-jmh-<utc-timestamp>.{json,md}.
 #   usage: bench/decision/run.sh [jmh options]   (default: -f 1 -wi 3 -i 5 -w 2s -r 3s)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -12,7 +12,7 @@ gait_maven_env
 mvn -B -q -ntp -DskipTests -pl bench/gait-bench -am package >/dev/null
 opts=("$@")
 [ ${#opts[@]} -gt 0 ] || opts=(-f 1 -wi 3 -i 5 -w 2s -r 3s)
-stamp=$(date -u +%Y-%m-%d)
+stamp=$(date -u +%Y-%m-%dT%H%MZ)
 json="bench/results/decision-jmh-$stamp.json"
 "$GAIT_JAVA_HOME/bin/java" -jar bench/gait-bench/target/gait-bench.jar DecisionBenchmark "${opts[@]}" -rf json -rff "$json"
 python3 - "$json" "bench/results/decision-jmh-$stamp.md" "${opts[*]}" "$GAIT_JAVA_VERSION" <<'PY'

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process gate eval benchmark: median wall time of `./gait gate eval` per lane (fs.read,
 # fs.write, fs.delete, proc.exec, net.http, net.dns) against a ~20-rule policy, the lanes of Gait
-# v1's budget harness (its budget: p50 800 ms). Writes bench/results/gate-eval-<date>.md.
+# v1's budget harness (its budget: p50 800 ms). Writes bench/results/gate-eval-<utc-timestamp>.md.
 #   usage: bench/gate/run.sh [runs]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -12,7 +12,7 @@ command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -q
 work=.build/bench-gate
 rm -rf "$work" && mkdir -p "$work"
 export GAIT_HOME="$work/home"
-stamp=$(date -u +%Y-%m-%d)
+stamp=$(date -u +%Y-%m-%dT%H%MZ)
 args=()
 for lane in fs.read fs.write fs.delete proc.exec net.http net.dns; do
   args+=(-n "$lane" "./gait gate eval --policy bench/gate/policy.yaml --intent bench/gate/lanes/$lane.json --trace-out $work/trace.json --rate-limit-state $work/rl.json --json")

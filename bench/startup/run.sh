@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process start-up benchmark of the ./gait launcher (bash + JVM + AOT cache), measured with
-# hyperfine. Writes bench/results/startup-<date>.json (raw) and .md (summary with the machine, the
+# hyperfine. Writes bench/results/startup-<utc-timestamp>.json (raw) and .md (summary with the machine, the
 # JDK and the exact command). Not part of the test suite: two noisy cores make timings advisory.
 #   usage: bench/startup/run.sh [runs]
 set -euo pipefail
@@ -20,7 +20,7 @@ rm -rf "$work" && mkdir -p "$work"
 export GAIT_HOME="$work/home" # the demo's signing key, kept out of the user's home
 ./gait demo >/dev/null
 
-stamp=$(date -u +%Y-%m-%d)
+stamp=$(date -u +%Y-%m-%dT%H%MZ)
 json="bench/results/startup-$stamp.json"
 md="bench/results/startup-$stamp.md"
 command=(hyperfine -N --warmup 5 --runs "$runs" --style basic --export-json "$json"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Verification throughput of a ~100 MB signed runpack (in-process: open, hash every entry, check the
 # manifest digest and the signature) as a ratio to sha256sum reading the same file in the same run.
-# Writes bench/results/verify-throughput-<date>.md.
+# Writes bench/results/verify-throughput-<utc-timestamp>.md.
 #   usage: bench/verify/run.sh [megabytes] [runs]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -16,7 +16,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 out=$("$GAIT_JAVA_HOME/bin/java" -Xmx2g -cp bench/gait-bench/target/gait-bench.jar dev.gait.bench.VerifyThroughput "$work" "$megabytes" "$runs")
 echo "$out"
-stamp=$(date -u +%Y-%m-%d)
+stamp=$(date -u +%Y-%m-%dT%H%MZ)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
 {
   echo "# Runpack verification throughput"

@@ -107,6 +107,9 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         List<String> warnings = new ArrayList<>(config.warnings());
         WrkrInventory inventory = loadInventory(invocation, flags, intent, warnings);
         Gate.KillSwitchInput killSwitch = loadKillSwitch(invocation, flags, intent);
+        if (killSwitch != null && killSwitch.state() == null) {
+            warnings.add("kill switch state unavailable: " + killSwitch.unavailableReason());
+        }
         Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, inventory, killSwitch, flags.simulate().get(),
                 evaluationTime,
                 invocation.resolve(flags.rateLimitState().get()), invocation.clock(), signer, Ids.correlationId(invocation.argv())));
