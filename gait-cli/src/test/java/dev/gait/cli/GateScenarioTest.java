@@ -236,6 +236,7 @@ class GateScenarioTest {
                 "--intent", "bob-high.json", "--json");
         assertThat(unavailable.exitCode()).isEqualTo(3);
         assertThat(unavailable.json().array("reason_codes").orElseThrow().toString()).contains("kill_switch_state_unavailable");
+        assertThat(unavailable.json().array("warnings").orElseThrow().toString()).contains("kill switch state unavailable");
     }
 
     @Test
