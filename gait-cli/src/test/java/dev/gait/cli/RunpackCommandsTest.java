@@ -79,6 +79,41 @@ class RunpackCommandsTest {
     }
 
     @Test
+    void verify_chain_verifies_a_gate_trace_of_the_same_run() throws Exception {
+        cli.run("demo");
+        Files.writeString(dir.resolve("allow.yaml"), "default_verdict: allow\n");
+        String intent = "{\"tool_name\":\"tool.read\",\"args\":{},\"context\":{\"identity\":\"a\",\"workspace\":\"/r\","
+                + "\"risk_class\":\"low\",\"run_id\":\"RUN\"}}";
+        Files.writeString(dir.resolve("demo-intent.json"), intent.replace("RUN", "run_demo"));
+        Files.writeString(dir.resolve("other-intent.json"), intent.replace("RUN", "run_other"));
+        assertThat(cli.run("gate", "eval", "--policy", "allow.yaml", "--intent", "demo-intent.json", "--trace-out", "t.json").exitCode()).isZero();
+        assertThat(cli.run("gate", "eval", "--policy", "allow.yaml", "--intent", "other-intent.json", "--trace-out", "o.json").exitCode()).isZero();
+
+        CliRunner.Result ok = cli.run("verify", "chain", "--run", "run_demo", "--trace", "t.json", "--json");
+        assertThat(ok.exitCode()).isZero();
+        JsonObject trace = ok.json().object("trace").orElseThrow();
+        assertThat(trace.string("signature_status")).contains("verified");
+        assertThat(trace.string("run_id")).contains("run_demo");
+        assertThat(trace.string("verdict")).contains("allow");
+
+        CliRunner.Result otherRun = cli.run("verify", "chain", "--run", "run_demo", "--trace", "o.json", "--json");
+        assertThat(otherRun.exitCode()).isEqualTo(2);
+        assertThat(otherRun.json().string("error").orElseThrow()).contains("trace run_id run_other is not the runpack's run_id run_demo");
+
+        Files.writeString(dir.resolve("tampered.json"), Files.readString(dir.resolve("t.json")).replace("\"allow\"", "\"block\""));
+        CliRunner.Result tampered = cli.run("verify", "chain", "--run", "run_demo", "--trace", "tampered.json", "--json");
+        assertThat(tampered.exitCode()).isEqualTo(2);
+        assertThat(tampered.json().object("trace").orElseThrow().string("signature_status")).contains("failed");
+
+        cli.run("keys", "init", "--out-dir", "k");
+        assertThat(cli.run("verify", "chain", "--run", "run_demo", "--trace", "t.json", "--public-key", "k/gait_public.key").exitCode())
+                .as("a key that did not sign the artifacts").isEqualTo(2);
+        Files.writeString(dir.resolve("not-a-trace.json"), "{\"schema_id\":\"gait.runpack.manifest\"}");
+        assertThat(cli.run("verify", "chain", "--run", "run_demo", "--trace", "not-a-trace.json", "--json").exitCode()).isEqualTo(6);
+        assertThat(cli.run("verify", "chain", "--run", "run_demo", "--trace", "absent.json", "--json").exitCode()).isEqualTo(6);
+    }
+
+    @Test
     void unsigned_packs_fail_unless_the_caller_opts_out() throws Exception {
         RunpackRecorder.Recorded unsigned = new RunpackRecorder(Clock.systemUTC()).record(DemoRun.input("0.0.0-dev"), null, null);
         RunpackWriter.write(dir.resolve("gait-out"), unsigned);

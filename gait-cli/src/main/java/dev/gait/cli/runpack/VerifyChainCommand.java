@@ -7,28 +7,34 @@ import dev.gait.cli.flags.FlagSet;
 import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.output.Output;
 import dev.gait.core.error.ExitCode;
+import dev.gait.core.fs.InputFiles;
+import dev.gait.core.gate.GateTraceVerifier;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.runpack.VerifyReport;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code gait verify chain --run X}: verifies the artifacts of one incident together and reports each
- * as {@code {ok, run, …}}. The runpack is its first link; traces and packs join the chain with the
- * commands that produce them.
+ * {@code gait verify chain --run X [--trace T]}: verifies the artifacts of one incident together and
+ * reports each as {@code {ok, run, trace}}. Each artifact must verify on its own with the same trusted
+ * keys, and a trace that names a run must name this runpack's run.
  */
 final class VerifyChainCommand extends LeafCommand<VerifyChainCommand.Flags> {
 
-    record Flags(Flag<String> run, VerifyPolicyFlags policy) {}
+    record Flags(Flag<String> run, Flag<String> trace, VerifyPolicyFlags policy) {}
 
     VerifyChainCommand() {
-        super("chain", "Verify the artifacts of one incident together (the runpack given by --run).",
-                "verify chain verifies the linked artifacts of one incident together, starting with its runpack.");
+        super("chain", "Verify the artifacts of one incident together (--run runpack, --trace gate trace).",
+                "verify chain verifies the linked artifacts of one incident together: its runpack and, with --trace,\n"
+                        + "the signed gate trace of a decision in that run.");
     }
 
     @Override
     protected Flags declare(FlagSet flags) {
-        return new Flags(flags.string("run", "", "the runpack: run id or path"), VerifyPolicyFlags.declare(flags));
+        return new Flags(flags.string("run", "", "the runpack: run id or path"),
+                flags.string("trace", "", "a signed gate trace (trace_<id>.json) to verify with the runpack"),
+                VerifyPolicyFlags.declare(flags));
     }
 
     @Override
@@ -38,15 +44,33 @@ final class VerifyChainCommand extends LeafCommand<VerifyChainCommand.Flags> {
         }
         VerifyPolicyFlags.Policy policy = flags.policy().resolve(invocation);
         Path path = RunpackLocator.resolve(invocation, flags.run().get());
-        String shown = RunpackLocator.display(invocation, path);
-        VerifyReport report = VerifyCommand.verify(path, shown, policy);
-        boolean ok = report.ok();
-        JsonObject.Builder json = JsonObject.builder()
-                .put("run", report.toJson().toBuilder().put("ok", ok).build());
-        if (!ok) {
-            json.put("error", "run: " + report.failure());
+        VerifyReport run = VerifyCommand.verify(path, RunpackLocator.display(invocation, path), policy);
+        List<String> failures = new ArrayList<>();
+        if (!run.ok()) {
+            failures.add("run: " + run.failure());
         }
-        return output.result(ok, ok ? ExitCode.OK : ExitCode.VERIFICATION_FAILED, json.build(),
-                List.of((ok ? "verify ok: " : "verify failed: ") + "chain", "run=" + (ok ? "ok" : report.failure())));
+        JsonObject.Builder json = JsonObject.builder()
+                .put("run", run.toJson().toBuilder().put("ok", run.ok()).build());
+        List<String> text = new ArrayList<>(List.of("run=" + (run.ok() ? "ok" : run.failure())));
+        if (!flags.trace().get().isBlank()) {
+            Path tracePath = invocation.resolve(flags.trace().get());
+            GateTraceVerifier.Report trace = GateTraceVerifier.verify(InputFiles.read(tracePath, InputFiles.DEFAULT_MAX_BYTES),
+                    flags.trace().get(), policy.trustedKeys(), policy.requireSignature());
+            String traceFailure = trace.failure();
+            if (traceFailure.isEmpty() && !trace.runId().isEmpty() && !trace.runId().equals(run.runId())) {
+                traceFailure = "trace run_id " + trace.runId() + " is not the runpack's run_id " + run.runId();
+            }
+            if (!traceFailure.isEmpty()) {
+                failures.add("trace: " + traceFailure);
+            }
+            json.put("trace", trace.toJson().toBuilder().put("ok", traceFailure.isEmpty()).build());
+            text.add("trace=" + (traceFailure.isEmpty() ? "ok" : traceFailure));
+        }
+        boolean ok = failures.isEmpty();
+        if (!ok) {
+            json.put("error", String.join("; ", failures));
+        }
+        text.addFirst((ok ? "verify ok: " : "verify failed: ") + "chain");
+        return output.result(ok, ok ? ExitCode.OK : ExitCode.VERIFICATION_FAILED, json.build(), text);
     }
 }

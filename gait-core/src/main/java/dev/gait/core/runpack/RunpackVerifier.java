@@ -8,8 +8,7 @@ import dev.gait.core.json.JsonException;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonReader;
 import dev.gait.core.json.JsonValue;
-import dev.gait.core.sign.SignatureRecord;
-import dev.gait.core.sign.Signatures;
+import dev.gait.core.sign.SignatureCheck;
 import dev.gait.core.zip.SafeZip;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,9 +80,10 @@ public final class RunpackVerifier {
         missing.sort(null);
         mismatches.sort((a, b) -> a.path().compareTo(b.path()));
 
-        SignatureCheck signature = checkSignatures(manifest, Digests.jcsHex(unsigned), trustedKeys, requireSignature);
-        return new VerifyReport(path, runId, storedDigest, checked, missing, mismatches, undeclared, canonical, signature.status,
-                signature.errors, signature.total, signature.valid, signature.note, requireSignature);
+        SignatureCheck signature = SignatureCheck.of(manifest.array("signatures").orElse(JsonArray.EMPTY).elements(),
+                Digests.jcsHex(unsigned), trustedKeys, requireSignature, "manifest has no signatures");
+        return new VerifyReport(path, runId, storedDigest, checked, missing, mismatches, undeclared, canonical, signature.status(),
+                signature.errors(), signature.total(), signature.valid(), signature.note(), requireSignature);
     }
 
     /** Reads and checks {@code manifest.json}; a missing or foreign manifest is invalid input. */
@@ -113,74 +113,5 @@ public final class RunpackVerifier {
             throw GaitException.invalidInput("manifest.json has no run_id");
         }
         return manifest;
-    }
-
-    private static final java.util.Set<String> SIGNATURE_MEMBERS = java.util.Set.of("alg", "key_id", "sig", "signed_digest");
-
-    /**
-     * A signature object must be exactly what the schema allows: alg, key_id and sig as strings,
-     * optionally signed_digest. The signatures sit outside the signed bytes, so anything more
-     * would be unauthenticated data riding along in a verified pack.
-     */
-    private static String malformedSignature(JsonObject json) {
-        for (String member : json.members().keySet()) {
-            if (!SIGNATURE_MEMBERS.contains(member)) {
-                return "signature has unexpected member " + member;
-            }
-        }
-        for (String required : new String[] {"alg", "key_id", "sig"}) {
-            if (json.string(required).isEmpty()) {
-                return "signature lacks " + required;
-            }
-        }
-        if (json.has("signed_digest") && json.string("signed_digest").isEmpty()) {
-            return "signature signed_digest is not a string";
-        }
-        return "";
-    }
-
-    private record SignatureCheck(VerifyReport.SignatureStatus status, List<String> errors, int total, int valid, String note) {}
-
-    private static SignatureCheck checkSignatures(JsonObject manifest, String signedDigest, List<byte[]> keys, boolean required) {
-        List<JsonValue> signatures = manifest.array("signatures").orElse(JsonArray.EMPTY).elements();
-        if (signatures.isEmpty()) {
-            return new SignatureCheck(VerifyReport.SignatureStatus.MISSING, List.of(), 0, 0,
-                    required ? "manifest has no signatures" : "");
-        }
-        if (keys.isEmpty()) {
-            return new SignatureCheck(VerifyReport.SignatureStatus.SKIPPED, List.of(), signatures.size(), 0,
-                    "public key not configured");
-        }
-        List<String> errors = new ArrayList<>();
-        int valid = 0;
-        for (JsonValue value : signatures) {
-            if (!(value instanceof JsonObject json)) {
-                errors.add("signature entry is not an object");
-                continue;
-            }
-            String malformed = malformedSignature(json);
-            if (!malformed.isEmpty()) {
-                errors.add(malformed);
-                continue;
-            }
-            SignatureRecord signature = SignatureRecord.fromJson(json);
-            String reason = "";
-            boolean verified = false;
-            for (byte[] key : keys) {
-                Signatures.Verification result = Signatures.verifyDigest(key, signature, signedDigest);
-                if (result.verified()) {
-                    verified = true;
-                    break;
-                }
-                reason = result.reason();
-            }
-            if (verified) {
-                valid++;
-            } else {
-                errors.add((signature.keyId().isEmpty() ? "signature" : "signature " + signature.keyId()) + ": " + reason);
-            }
-        }
-        VerifyReport.SignatureStatus status = valid > 0 ? VerifyReport.SignatureStatus.VERIFIED : VerifyReport.SignatureStatus.FAILED;
-        return new SignatureCheck(status, valid > 0 ? List.of() : errors, signatures.size(), valid, "");
     }
 }

@@ -3,6 +3,7 @@ package dev.gait.core.runpack;
 import dev.gait.core.json.JsonArray;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonValue;
+import dev.gait.core.sign.SignatureStatus;
 import java.util.List;
 
 /**
@@ -26,21 +27,6 @@ public record VerifyReport(
     public record HashMismatch(String path, String expected, String actual) {
         JsonObject toJson() {
             return JsonObject.builder().put("path", path).put("expected", expected).put("actual", actual).build();
-        }
-    }
-
-    /** {@code verified}: a signature checks out with a trusted key; {@code failed}: none does. */
-    public enum SignatureStatus {
-        VERIFIED("verified"), FAILED("failed"), MISSING("missing"), SKIPPED("skipped");
-
-        private final String wire;
-
-        SignatureStatus(String wire) {
-            this.wire = wire;
-        }
-
-        public String wire() {
-            return wire;
         }
     }
 

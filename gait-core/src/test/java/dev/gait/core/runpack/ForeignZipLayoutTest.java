@@ -1,5 +1,6 @@
 package dev.gait.core.runpack;
 
+import dev.gait.core.sign.SignatureStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gait.core.zip.SafeZip;
@@ -47,7 +48,7 @@ class ForeignZipLayoutTest {
             VerifyReport report = RunpackVerifier.verify(zip, "go-style.zip", List.of(), false);
             assertThat(report.ok()).isTrue();
             assertThat(report.manifestDigest()).isEqualTo("5df30db691a7623bbad16c19ddda77f801ac9aad853a615ca6511c628f21f5d8");
-            assertThat(report.signatureStatus()).isEqualTo(VerifyReport.SignatureStatus.MISSING);
+            assertThat(report.signatureStatus()).isEqualTo(SignatureStatus.MISSING);
             assertThat(report.filesChecked()).isEqualTo(4);
         }
     }

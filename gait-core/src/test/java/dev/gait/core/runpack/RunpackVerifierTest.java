@@ -1,5 +1,6 @@
 package dev.gait.core.runpack;
 
+import dev.gait.core.sign.SignatureStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gait.core.error.GaitException;
@@ -36,7 +37,7 @@ class RunpackVerifierTest {
         assertThat(recorded.manifestDigest()).isEqualTo("436474ad70446539c909ae85bcc156d30197ba68efb8debdaed4f5d2eef2922e");
         VerifyReport report = verify(RunpackWriter.zipBytes(recorded), List.of(KEY.publicKey()), true);
         assertThat(report.ok()).isTrue();
-        assertThat(report.signatureStatus()).isEqualTo(VerifyReport.SignatureStatus.VERIFIED);
+        assertThat(report.signatureStatus()).isEqualTo(SignatureStatus.VERIFIED);
         assertThat(report.filesChecked()).isEqualTo(4);
         assertThat(report.signaturesValid()).isEqualTo(1);
     }
@@ -47,12 +48,12 @@ class RunpackVerifierTest {
         byte[] unsigned = RunpackWriter.zipBytes(RECORDER.record(DemoRun.input("0.0.0-dev"), null, null));
         byte[] otherKey = Ed25519KeyPair.generate(new SecureRandom()).publicKey();
 
-        assertThat(verify(signed, List.of(otherKey), false).signatureStatus()).isEqualTo(VerifyReport.SignatureStatus.FAILED);
+        assertThat(verify(signed, List.of(otherKey), false).signatureStatus()).isEqualTo(SignatureStatus.FAILED);
         assertThat(verify(signed, List.of(otherKey), false).ok()).as("a wrong key fails even when not required").isFalse();
-        assertThat(verify(signed, List.of(), true).signatureStatus()).isEqualTo(VerifyReport.SignatureStatus.SKIPPED);
+        assertThat(verify(signed, List.of(), true).signatureStatus()).isEqualTo(SignatureStatus.SKIPPED);
         assertThat(verify(signed, List.of(), true).ok()).isFalse();
         assertThat(verify(signed, List.of(), false).ok()).isTrue();
-        assertThat(verify(unsigned, List.of(KEY.publicKey()), true).signatureStatus()).isEqualTo(VerifyReport.SignatureStatus.MISSING);
+        assertThat(verify(unsigned, List.of(KEY.publicKey()), true).signatureStatus()).isEqualTo(SignatureStatus.MISSING);
         assertThat(verify(unsigned, List.of(KEY.publicKey()), true).ok()).isFalse();
         assertThat(verify(unsigned, List.of(KEY.publicKey()), true).signatureNote()).isEqualTo("manifest has no signatures");
         assertThat(verify(unsigned, List.of(), false).ok()).isTrue();
