@@ -3,6 +3,7 @@ package dev.gait.cli;
 import dev.gait.cli.command.Command;
 import dev.gait.cli.command.CommandFamily;
 import dev.gait.cli.flags.UsageException;
+import dev.gait.cli.gate.ApproveCommand;
 import dev.gait.cli.gate.GateCommands;
 import dev.gait.cli.gate.PolicyCommands;
 import dev.gait.cli.keys.KeysCommands;
@@ -30,6 +31,7 @@ public final class Cli {
             List.<Command>of(
                     new VersionCommand(),
                     GateCommands.family(),
+                    new ApproveCommand(),
                     PolicyCommands.family(),
                     new DemoCommand(),
                     new VerifyCommands(),

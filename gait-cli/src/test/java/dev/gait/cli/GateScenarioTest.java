@@ -106,7 +106,7 @@ class GateScenarioTest {
         JsonObject json = result.json();
         assertThat(json.string("intent_digest")).contains("4b53bb79e35105ac9170963ac6f84ed0ed15530c68f06a46fc1233c5ec766913");
         assertThat(json.string("policy_digest")).contains("07a528a879e4f0e0cd5a0e2ca801924746b47dac624862207ef21d4ec266f8f9");
-        assertThat(result.exitCode()).as("no approval token can be presented yet").isEqualTo(4);
+        assertThat(result.exitCode()).as("no approval token presented").isEqualTo(4);
 
         Path tracePath = dir.resolve(json.string("trace_path").orElseThrow());
         String traceText = Files.readString(tracePath);

@@ -21,9 +21,9 @@ import java.util.Map;
 record GateConfig(Map<String, String> values, List<String> warnings) {
     static final String DEFAULT_PATH = ".gait/config.yaml";
     private static final List<String> SUPPORTED = List.of("policy", "profile", "key_mode", "private_key", "private_key_env",
-            "rate_limit_state", "trace_path", "wrkr_inventory_path", "kill_switch_state");
-    private static final List<String> NOT_YET = List.of("approval_public_key", "approval_public_key_env", "approval_private_key",
-            "approval_private_key_env", "credential_broker", "credential_env_prefix", "credential_ref", "credential_scopes",
+            "rate_limit_state", "trace_path", "wrkr_inventory_path", "kill_switch_state", "approval_public_key", "approval_public_key_env",
+            "approval_private_key", "approval_private_key_env");
+    private static final List<String> NOT_YET = List.of("credential_broker", "credential_env_prefix", "credential_ref", "credential_scopes",
             "credential_command", "credential_command_args", "credential_evidence_path");
 
     static GateConfig load(Invocation invocation, String explicitPath, boolean disabled) {
@@ -68,9 +68,16 @@ record GateConfig(Map<String, String> values, List<String> warnings) {
         flags.traceOut().defaultTo(values.get("trace_path"));
         flags.wrkrInventory().defaultTo(values.get("wrkr_inventory_path"));
         flags.killSwitchState().defaultTo(values.get("kill_switch_state"));
-        if (!flags.privateKey().path().isSet() && !flags.privateKey().env().isSet()) {
-            flags.privateKey().path().defaultTo(values.get("private_key"));
-            flags.privateKey().env().defaultTo(values.get("private_key_env"));
+        keyDefaults(flags.privateKey(), "private_key");
+        keyDefaults(flags.approvalPublicKey(), "approval_public_key");
+        keyDefaults(flags.approvalPrivateKey(), "approval_private_key");
+    }
+
+    /** A key from the config applies only when neither of its flags was given. */
+    private void keyDefaults(dev.gait.cli.keys.KeyFlagPair key, String configKey) {
+        if (!key.path().isSet() && !key.env().isSet()) {
+            key.path().defaultTo(values.get(configKey));
+            key.env().defaultTo(values.get(configKey + "_env"));
         }
     }
 }

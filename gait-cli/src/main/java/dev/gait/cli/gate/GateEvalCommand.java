@@ -16,6 +16,7 @@ import dev.gait.core.error.ErrorCategory;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.fs.AtomicFiles;
 import dev.gait.core.fs.InputFiles;
+import dev.gait.core.gate.ApprovalCheck;
 import dev.gait.core.gate.Gate;
 import dev.gait.core.gate.GateTraceFiles;
 import dev.gait.core.gate.KillSwitch;
@@ -41,7 +42,8 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
     record Flags(Flag<String> policy, Flag<String> intent, Flag<String> traceOut, Flag<Boolean> simulate, Flag<String> profile,
                  Flag<String> keyMode, KeyFlagPair privateKey, Flag<String> rateLimitState, Flag<String> evaluationTime,
                  Flag<Boolean> explain, Flag<String> contextEnvelope, Flag<String> wrkrInventory, Flag<String> killSwitchState,
-                 Flag<String> config, Flag<Boolean> noConfig) {}
+                 Flag<String> config, Flag<Boolean> noConfig, Flag<String> approvalToken, Flag<String> approvalTokenChain,
+                 KeyFlagPair approvalPublicKey, KeyFlagPair approvalPrivateKey, Flag<String> approvalAuditOut) {}
 
     public GateEvalCommand() {
         super("eval", "Decide one tool call against a policy and write its signed trace.",
@@ -65,7 +67,12 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 flags.string("wrkr-inventory", "", "Wrkr tool inventory (JSON) whose entries enrich the context"),
                 flags.string("kill-switch-state", "", "kill-switch state (gait.gate.kill_switch_state); an active entry blocks"),
                 flags.string("config", "", "project defaults (default .gait/config.yaml, gate: section); flags win"),
-                flags.bool("no-config", false, "ignore .gait/config.yaml"));
+                flags.bool("no-config", false, "ignore .gait/config.yaml"),
+                flags.string("approval-token", "", "an approval token (gait.gate.approval_token) for a require_approval verdict"),
+                flags.string("approval-token-chain", "", "more approval tokens, comma-separated paths"),
+                KeyFlagPair.declare(flags, "approval-public-key", "public key that verifies approval tokens (default: the trace key)"),
+                KeyFlagPair.declare(flags, "approval-private-key", "private key whose public half verifies approval tokens"),
+                flags.string("approval-audit-out", "", "where to write the approval audit record (default approval_audit_<trace_id>.json)"));
     }
 
     @Override
@@ -110,17 +117,26 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         if (killSwitch != null && killSwitch.state() == null) {
             warnings.add("kill switch state unavailable: " + killSwitch.unavailableReason());
         }
-        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, inventory, killSwitch, flags.simulate().get(),
+        ApprovalCheck.Input approvals = ApprovalTokens.load(invocation, flags, signer);
+        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, inventory, killSwitch, approvals, flags.simulate().get(),
                 evaluationTime,
                 invocation.resolve(flags.rateLimitState().get()), invocation.clock(), signer, Ids.correlationId(invocation.argv())));
         String traceName = flags.traceOut().get().isBlank() ? GateTraceFiles.defaultName(outcome.traceId()) : flags.traceOut().get();
         AtomicFiles.write(invocation.resolve(traceName),
                 (JsonWriter.GO_STRUCT_INDENTED.write(outcome.trace()) + "\n").getBytes(StandardCharsets.UTF_8));
+        String auditPath = "";
+        if (outcome.approval() != null || !approvals.tokens().isEmpty()) {
+            ApprovalCheck.Result approval = outcome.approval() != null ? outcome.approval()
+                    : new ApprovalCheck.Result(false, List.of(), "", 0, List.of());
+            auditPath = flags.approvalAuditOut().get().isBlank() ? "approval_audit_" + outcome.traceId() + ".json" : flags.approvalAuditOut().get();
+            AtomicFiles.write(invocation.resolve(auditPath),
+                    (JsonWriter.GO_STRUCT_INDENTED.write(approval.auditRecord(outcome)) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
         if (flags.explain().get()) {
             return output.result(true, outcome.verdict().exitCode(), GateExplain.document(policy, outcome, traceName),
                     List.of("verdict=" + outcome.decision().verdict().wire()));
         }
-        return print(output, flags.profile().get(), outcome, traceName, warnings);
+        return print(output, flags.profile().get(), outcome, traceName, auditPath, warnings);
     }
 
     /** The kill-switch state; unreadable state blocks when fail-closed loading applies, else is invalid input. */
@@ -168,7 +184,8 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         return true;
     }
 
-    private static int print(Output output, String profile, Gate.Outcome outcome, String tracePath, List<String> warnings) {
+    private static int print(Output output, String profile, Gate.Outcome outcome, String tracePath, String auditPath,
+                             List<String> warnings) {
         JsonObject.Builder json = JsonObject.builder()
                 .put("profile", profile)
                 .put("verdict", outcome.verdict().wire())
@@ -177,6 +194,8 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 .putOmitEmpty("required_approvals", outcome.decision().minApprovals())
                 .put("trace_id", outcome.traceId())
                 .put("trace_path", tracePath)
+                .putOmitEmpty("approval_ref", outcome.approval() == null ? "" : outcome.approval().approvalRef())
+                .putOmitEmpty("approval_audit_path", auditPath)
                 .put("policy_digest", outcome.policyDigest())
                 .put("intent_digest", outcome.intentDigest())
                 .putOmitEmpty("matched_rule", outcome.decision().matchedRule())

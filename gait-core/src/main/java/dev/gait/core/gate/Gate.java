@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * The decision path at the tool boundary, shared by every surface (CLI, sidecar, MCP proxy):
  * normalise and prepare the intent, evaluate the policy, apply rate limits and destructive budgets,
- * fail closed on controls this build cannot satisfy (approval tokens, brokered credentials,
- * delegation tokens), apply simulate mode, and produce the signed trace.
+ * check the approval tokens of a {@code require_approval} verdict, fail closed on controls this
+ * build cannot satisfy yet (brokered credentials, delegation tokens), apply simulate mode, and
+ * produce the signed trace.
  */
 public final class Gate {
 
@@ -27,13 +28,14 @@ public final class Gate {
      *                 intent are not trusted and are removed
      * @param inventory the Wrkr tool inventory that enriches the context, or null
      * @param killSwitch the kill-switch state, or null when none is configured
+     * @param approvals the approval tokens presented, with their verify keys
      * @param evaluationTime the time freeze windows and agent expiry are judged at (rate limits and
      *                       the trace's observation time always use the clock)
      * @param rateLimitState the shared budget state file
      * @param signer signs the trace
      */
     public record Request(Policy policy, JsonObject intent, ContextEnvelope envelope, WrkrInventory inventory, KillSwitchInput killSwitch,
-                          boolean simulate,
+                          ApprovalCheck.Input approvals, boolean simulate,
                           java.time.Instant evaluationTime, Path rateLimitState, Clock clock, Signer signer, String correlationId) {}
 
     /** Kill-switch state as configured: loaded, or unavailable (which blocks). */
@@ -47,11 +49,15 @@ public final class Gate {
         }
     }
 
-    /** Everything a surface reports about one decision; {@link #trace()} is the signed trace record. */
+    /**
+     * Everything a surface reports about one decision; {@link #trace()} is the signed trace record
+     * and {@link #approval()} the approval check (null when the verdict did not require approval).
+     */
     public record Outcome(NormalizedIntent intent, Decision decision, Verdict verdict, List<String> reasonCodes,
                           List<String> violations, String intentDigest, String policyDigest, String traceId, JsonObject trace,
                           boolean wouldHaveBlocked, Verdict simulatedVerdict, List<String> simulatedReasonCodes,
-                          RateLimiter.Usage rateLimit, RateLimiter.Usage destructiveBudget, JsonObject killSwitch) {
+                          RateLimiter.Usage rateLimit, RateLimiter.Usage destructiveBudget, JsonObject killSwitch,
+                          ApprovalCheck.Result approval) {
 
         /** block exits 3 and require_approval 4, except in simulate mode, which never blocks. */
         public int exitCode() {
@@ -120,11 +126,18 @@ public final class Gate {
                 reasons.add("destructive_budget_exceeded");
             }
         }
-        // Controls whose evidence cannot be presented to this build never pass: they stay closed.
+        ApprovalCheck.Result approval = null;
         if (verdict == Verdict.REQUIRE_APPROVAL) {
-            reasons.add("approval_token_missing");
-            violations.add("approval_not_granted");
+            approval = ApprovalCheck.evaluate(request.approvals(), intent, intentDigest, policyDigest, decision,
+                    request.clock().instant());
+            reasons.addAll(approval.reasonCodes());
+            if (approval.granted()) {
+                verdict = Verdict.ALLOW;
+            } else {
+                violations.add("approval_not_granted");
+            }
         }
+        // Controls whose evidence cannot be presented to this build never pass: they stay closed.
         if (verdict == Verdict.ALLOW && decision.requireDelegation()) {
             verdict = Verdict.BLOCK;
             reasons.add("delegation_token_missing");
@@ -155,9 +168,9 @@ public final class Gate {
         String traceId = Ids.h12(policyDigest + ":" + intentDigest + ":" + verdict.wire());
         JsonObject trace = GateTrace.build(new GateTrace.Facts(intent, decision, verdict, finalViolations, intentDigest, policyDigest,
                 traceId, createdAt(request.intent()), request.clock().instant(), request.correlationId(),
-                (System.nanoTime() - started) / 1e6, killSwitch), request.signer());
+                (System.nanoTime() - started) / 1e6, killSwitch, approval == null ? "" : approval.approvalRef()), request.signer());
         return new Outcome(intent, decision, verdict, finalReasons, finalViolations, intentDigest, policyDigest, traceId, trace,
-                wouldHaveBlocked, simulatedVerdict, simulatedReasons, rate, budget, killSwitch);
+                wouldHaveBlocked, simulatedVerdict, simulatedReasons, rate, budget, killSwitch, approval);
     }
 
     /**

@@ -30,7 +30,7 @@ public final class GateTrace {
 
     record Facts(NormalizedIntent intent, Decision decision, Verdict verdict, List<String> violations, String intentDigest,
                  String policyDigest, String traceId, OffsetDateTime createdAt, Instant observedAt, String correlationId,
-                 double latencyMs, JsonObject killSwitch) {}
+                 double latencyMs, JsonObject killSwitch, String approvalRef) {}
 
     static JsonObject build(Facts facts, Signer signer) {
         NormalizedIntent intent = facts.intent();
@@ -62,7 +62,7 @@ public final class GateTrace {
         }
         trace.putOmitEmpty("agent_identity", context.object("agent_identity").orElse(null))
                 .putOmitEmpty("credential_ttl_seconds", RuleMatcher.number(context, "credential_ttl_seconds"))
-                .putOmitEmpty("approval_ref", RuleMatcher.text(context, "approval_ref"))
+                .putOmitEmpty("approval_ref", facts.approvalRef().isEmpty() ? RuleMatcher.text(context, "approval_ref") : facts.approvalRef())
                 .putOmitEmpty("wrkr_inventory_ref", RuleMatcher.text(context, "wrkr_inventory_ref"))
                 .putOmitEmpty("agent_action_bom_ref", RuleMatcher.text(context, "agent_action_bom_ref"))
                 .putOmitEmpty("context_set_digest", RuleMatcher.text(context, "context_set_digest"))
