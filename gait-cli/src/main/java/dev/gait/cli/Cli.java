@@ -5,6 +5,7 @@ import dev.gait.cli.command.CommandFamily;
 import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.gate.ApproveCommand;
 import dev.gait.cli.gate.GateCommands;
+import dev.gait.cli.killswitch.KillSwitchCommands;
 import dev.gait.cli.gate.PolicyCommands;
 import dev.gait.cli.keys.KeysCommands;
 import dev.gait.cli.output.Output;
@@ -32,6 +33,7 @@ public final class Cli {
                     new VersionCommand(),
                     GateCommands.family(),
                     new ApproveCommand(),
+                    KillSwitchCommands.family(),
                     PolicyCommands.family(),
                     new DemoCommand(),
                     new VerifyCommands(),

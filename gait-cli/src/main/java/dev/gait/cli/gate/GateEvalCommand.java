@@ -20,6 +20,7 @@ import dev.gait.core.gate.ApprovalCheck;
 import dev.gait.core.gate.Gate;
 import dev.gait.core.gate.GateTraceFiles;
 import dev.gait.core.gate.KillSwitch;
+import dev.gait.core.gate.KillSwitchStore;
 import dev.gait.core.gate.RateLimiter;
 import dev.gait.core.gate.WrkrInventory;
 import dev.gait.core.gate.policy.Policy;
@@ -124,6 +125,9 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         String traceName = flags.traceOut().get().isBlank() ? GateTraceFiles.defaultName(outcome.traceId()) : flags.traceOut().get();
         AtomicFiles.write(invocation.resolve(traceName),
                 (JsonWriter.GO_STRUCT_INDENTED.write(outcome.trace()) + "\n").getBytes(StandardCharsets.UTF_8));
+        if (killSwitch != null && killSwitch.state() != null && "active".equals(outcome.killSwitch().string("status").orElse(""))) {
+            KillSwitchStore.appendJournal(invocation.resolve(flags.killSwitchState().get()), journalLine(outcome), invocation.clock());
+        }
         String auditPath = "";
         if (outcome.approval() != null || !approvals.tokens().isEmpty()) {
             ApprovalCheck.Result approval = outcome.approval() != null ? outcome.approval()
@@ -137,6 +141,26 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                     List.of("verdict=" + outcome.decision().verdict().wire()));
         }
         return print(output, flags.profile().get(), outcome, traceName, auditPath, warnings);
+    }
+
+    /** One {@code gait.gate.kill_switch_journal} line: which call a switch stopped, and by which entries. */
+    private static JsonObject journalLine(Gate.Outcome outcome) {
+        JsonObject context = outcome.intent().context();
+        JsonObject decision = outcome.killSwitch();
+        return JsonObject.builder()
+                .put("schema_id", "gait.gate.kill_switch_journal")
+                .put("schema_version", "1.0.0")
+                .put("created_at", decision.get("evaluated_at").orElseThrow())
+                .put("producer_version", dev.gait.core.version.GaitVersion.current())
+                .put("source", "gate_eval")
+                .put("trace_id", outcome.traceId())
+                .putOmitEmpty("job_id", context.string("job_id").orElse(""))
+                .put("tool_name", outcome.intent().toolName())
+                .putOmitEmpty("agent_id", context.string("agent_id").orElse(""))
+                .putOmitEmpty("identity", context.string("identity").orElse(""))
+                .put("reason_codes", decision.get("reason_codes").orElseThrow())
+                .put("matched_entry_ids", decision.get("matched_entry_ids").orElseThrow())
+                .build();
     }
 
     /** The kill-switch state; unreadable state blocks when fail-closed loading applies, else is invalid input. */
