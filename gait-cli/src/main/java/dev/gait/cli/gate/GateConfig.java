@@ -7,7 +7,6 @@ import dev.gait.core.yaml.YamlMap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,39 +14,31 @@ import java.util.Map;
 /**
  * Project defaults for {@code gate eval} from {@code .gait/config.yaml} ({@code gate:} section).
  * Flags given on the command line win. A missing default file is fine; a missing file named with
- * {@code --config} is an error. Keys for features this build does not have are reported as
- * warnings, never silently dropped.
+ * {@code --config} is an error, and so is an unknown key.
  */
-record GateConfig(Map<String, String> values, List<String> warnings) {
+record GateConfig(Map<String, String> values) {
     static final String DEFAULT_PATH = ".gait/config.yaml";
     private static final List<String> SUPPORTED = List.of("policy", "profile", "key_mode", "private_key", "private_key_env",
             "rate_limit_state", "trace_path", "wrkr_inventory_path", "kill_switch_state", "approval_public_key", "approval_public_key_env",
-            "approval_private_key", "approval_private_key_env");
-    private static final List<String> NOT_YET = List.of("credential_broker", "credential_env_prefix", "credential_ref", "credential_scopes",
-            "credential_command", "credential_command_args", "credential_evidence_path");
+            "approval_private_key", "approval_private_key_env", "credential_broker", "credential_env_prefix", "credential_ref",
+            "credential_scopes", "credential_command", "credential_command_args", "credential_evidence_path");
 
     static GateConfig load(Invocation invocation, String explicitPath, boolean disabled) {
         if (disabled) {
-            return new GateConfig(Map.of(), List.of());
+            return new GateConfig(Map.of());
         }
         Path path = invocation.resolve(explicitPath.isBlank() ? DEFAULT_PATH : explicitPath);
         if (explicitPath.isBlank() && !Files.exists(path)) {
-            return new GateConfig(Map.of(), List.of());
+            return new GateConfig(Map.of());
         }
         YamlMap root = StrictYaml.loadMap(new String(InputFiles.read(path, InputFiles.DEFAULT_MAX_BYTES), StandardCharsets.UTF_8),
                 path.toString());
         Map<String, String> values = new LinkedHashMap<>();
-        List<String> warnings = new ArrayList<>();
         root.map("gate").ifPresent(gate -> {
             for (String key : SUPPORTED) {
                 String value = gate.string(key).strip();
                 if (!value.isEmpty()) {
                     values.put(key, value);
-                }
-            }
-            for (String key : NOT_YET) {
-                if (gate.has(key)) {
-                    warnings.add("config gate." + key + " is not supported by this build and was not applied");
                 }
             }
             gate.rejectUnknownKeys();
@@ -56,7 +47,7 @@ record GateConfig(Map<String, String> values, List<String> warnings) {
         root.has("mcp_serve");
         root.has("retention");
         root.rejectUnknownKeys();
-        return new GateConfig(values, warnings);
+        return new GateConfig(values);
     }
 
     /** Fills every flag not given on the command line from the config. */
@@ -71,6 +62,14 @@ record GateConfig(Map<String, String> values, List<String> warnings) {
         keyDefaults(flags.privateKey(), "private_key");
         keyDefaults(flags.approvalPublicKey(), "approval_public_key");
         keyDefaults(flags.approvalPrivateKey(), "approval_private_key");
+        BrokerFlags broker = flags.broker();
+        broker.broker().defaultTo(values.get("credential_broker"));
+        broker.envPrefix().defaultTo(values.get("credential_env_prefix"));
+        broker.credentialRef().defaultTo(values.get("credential_ref"));
+        broker.scopes().defaultTo(values.get("credential_scopes"));
+        broker.command().defaultTo(values.get("credential_command"));
+        broker.commandArgs().defaultTo(values.get("credential_command_args"));
+        broker.evidenceOut().defaultTo(values.get("credential_evidence_path"));
     }
 
     /** A key from the config applies only when neither of its flags was given. */

@@ -17,6 +17,7 @@ import dev.gait.core.error.GaitException;
 import dev.gait.core.fs.AtomicFiles;
 import dev.gait.core.fs.InputFiles;
 import dev.gait.core.gate.ApprovalCheck;
+import dev.gait.core.gate.BrokerStage;
 import dev.gait.core.gate.Gate;
 import dev.gait.core.gate.GateTraceFiles;
 import dev.gait.core.gate.KillSwitch;
@@ -44,7 +45,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                  Flag<String> keyMode, KeyFlagPair privateKey, Flag<String> rateLimitState, Flag<String> evaluationTime,
                  Flag<Boolean> explain, Flag<String> contextEnvelope, Flag<String> wrkrInventory, Flag<String> killSwitchState,
                  Flag<String> config, Flag<Boolean> noConfig, Flag<String> approvalToken, Flag<String> approvalTokenChain,
-                 KeyFlagPair approvalPublicKey, KeyFlagPair approvalPrivateKey, Flag<String> approvalAuditOut) {}
+                 KeyFlagPair approvalPublicKey, KeyFlagPair approvalPrivateKey, Flag<String> approvalAuditOut, BrokerFlags broker) {}
 
     public GateEvalCommand() {
         super("eval", "Decide one tool call against a policy and write its signed trace.",
@@ -73,7 +74,8 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 flags.string("approval-token-chain", "", "more approval tokens, comma-separated paths"),
                 KeyFlagPair.declare(flags, "approval-public-key", "public key that verifies approval tokens (default: the trace key)"),
                 KeyFlagPair.declare(flags, "approval-private-key", "private key whose public half verifies approval tokens"),
-                flags.string("approval-audit-out", "", "where to write the approval audit record (default approval_audit_<trace_id>.json)"));
+                flags.string("approval-audit-out", "", "where to write the approval audit record (default approval_audit_<trace_id>.json)"),
+                BrokerFlags.declare(flags));
     }
 
     @Override
@@ -98,7 +100,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
             throw new UsageException("--key-mode prod requires --private-key or --private-key-env");
         }
         if (flags.profile().get().equals("oss-prod")) {
-            ProductionProfile.check(policy, flags.simulate().get(), prod);
+            ProductionProfile.check(policy, flags.simulate().get(), prod, flags.broker().configured());
         }
         Signer signer = SigningKeys.signer(invocation, flags.privateKey());
 
@@ -112,14 +114,16 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         }
         ContextEnvelope envelope = flags.contextEnvelope().get().isBlank() ? null
                 : ContextEnvelope.parse(InputFiles.read(invocation.resolve(flags.contextEnvelope().get()), ContextEnvelope.MAX_BYTES + 1), false);
-        List<String> warnings = new ArrayList<>(config.warnings());
+        List<String> warnings = new ArrayList<>();
         WrkrInventory inventory = loadInventory(invocation, flags, intent, warnings);
         Gate.KillSwitchInput killSwitch = loadKillSwitch(invocation, flags, intent);
         if (killSwitch != null && killSwitch.state() == null) {
             warnings.add("kill switch state unavailable: " + killSwitch.unavailableReason());
         }
         ApprovalCheck.Input approvals = ApprovalTokens.load(invocation, flags, signer);
-        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, inventory, killSwitch, approvals, flags.simulate().get(),
+        BrokerStage.Input broker = flags.broker().input(invocation, flags.profile().get().equals("oss-prod"));
+        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, inventory, killSwitch, approvals, broker,
+                flags.simulate().get(),
                 evaluationTime,
                 invocation.resolve(flags.rateLimitState().get()), invocation.clock(), signer, Ids.correlationId(invocation.argv())));
         String traceName = flags.traceOut().get().isBlank() ? GateTraceFiles.defaultName(outcome.traceId()) : flags.traceOut().get();
@@ -127,6 +131,13 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 (JsonWriter.GO_STRUCT_INDENTED.write(outcome.trace()) + "\n").getBytes(StandardCharsets.UTF_8));
         if (killSwitch != null && killSwitch.state() != null && "active".equals(outcome.killSwitch().string("status").orElse(""))) {
             KillSwitchStore.appendJournal(invocation.resolve(flags.killSwitchState().get()), journalLine(outcome), invocation.clock());
+        }
+        String evidencePath = "";
+        if (outcome.broker() != null && outcome.broker().credential() != null) {
+            evidencePath = flags.broker().evidenceOut().get().isBlank()
+                    ? "credential_evidence_" + outcome.traceId() + ".json" : flags.broker().evidenceOut().get();
+            AtomicFiles.write(invocation.resolve(evidencePath),
+                    (JsonWriter.GO_STRUCT_INDENTED.write(outcome.broker().evidence(outcome)) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         String auditPath = "";
         if (outcome.approval() != null || !approvals.tokens().isEmpty()) {
@@ -140,7 +151,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
             return output.result(true, outcome.verdict().exitCode(), GateExplain.document(policy, outcome, traceName),
                     List.of("verdict=" + outcome.decision().verdict().wire()));
         }
-        return print(output, flags.profile().get(), outcome, traceName, auditPath, warnings);
+        return print(output, flags.profile().get(), outcome, traceName, auditPath, evidencePath, warnings);
     }
 
     /** One {@code gait.gate.kill_switch_journal} line: which call a switch stopped, and by which entries. */
@@ -209,7 +220,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
     }
 
     private static int print(Output output, String profile, Gate.Outcome outcome, String tracePath, String auditPath,
-                             List<String> warnings) {
+                             String evidencePath, List<String> warnings) {
         JsonObject.Builder json = JsonObject.builder()
                 .put("profile", profile)
                 .put("verdict", outcome.verdict().wire())
@@ -220,6 +231,9 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 .put("trace_path", tracePath)
                 .putOmitEmpty("approval_ref", outcome.approval() == null ? "" : outcome.approval().approvalRef())
                 .putOmitEmpty("approval_audit_path", auditPath)
+                .putOmitEmpty("credential_evidence_path", evidencePath)
+                .putOmitEmpty("credential_ref", outcome.broker() == null || outcome.broker().credential() == null ? ""
+                        : outcome.broker().credential().credentialRef())
                 .put("policy_digest", outcome.policyDigest())
                 .put("intent_digest", outcome.intentDigest())
                 .putOmitEmpty("matched_rule", outcome.decision().matchedRule())

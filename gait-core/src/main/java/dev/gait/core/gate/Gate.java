@@ -29,13 +29,14 @@ public final class Gate {
      * @param inventory the Wrkr tool inventory that enriches the context, or null
      * @param killSwitch the kill-switch state, or null when none is configured
      * @param approvals the approval tokens presented, with their verify keys
+     * @param broker the credential broker and least-privilege setting
      * @param evaluationTime the time freeze windows and agent expiry are judged at (rate limits and
      *                       the trace's observation time always use the clock)
      * @param rateLimitState the shared budget state file
      * @param signer signs the trace
      */
     public record Request(Policy policy, JsonObject intent, ContextEnvelope envelope, WrkrInventory inventory, KillSwitchInput killSwitch,
-                          ApprovalCheck.Input approvals, boolean simulate,
+                          ApprovalCheck.Input approvals, BrokerStage.Input broker, boolean simulate,
                           java.time.Instant evaluationTime, Path rateLimitState, Clock clock, Signer signer, String correlationId) {}
 
     /** Kill-switch state as configured: loaded, or unavailable (which blocks). */
@@ -57,7 +58,7 @@ public final class Gate {
                           List<String> violations, String intentDigest, String policyDigest, String traceId, JsonObject trace,
                           boolean wouldHaveBlocked, Verdict simulatedVerdict, List<String> simulatedReasonCodes,
                           RateLimiter.Usage rateLimit, RateLimiter.Usage destructiveBudget, JsonObject killSwitch,
-                          ApprovalCheck.Result approval) {
+                          ApprovalCheck.Result approval, BrokerStage.Result broker) {
 
         /** block exits 3 and require_approval 4, except in simulate mode, which never blocks. */
         public int exitCode() {
@@ -143,10 +144,14 @@ public final class Gate {
             reasons.add("delegation_token_missing");
             violations.add("delegation_not_granted");
         }
-        if (verdict == Verdict.ALLOW && decision.requireBrokerCredential()) {
-            verdict = Verdict.BLOCK;
-            reasons.add("broker_credential_required");
-            violations.add("broker_credential_missing");
+        BrokerStage.Result broker = null;
+        if (verdict == Verdict.ALLOW) {
+            broker = BrokerStage.apply(request.broker(), intent, decision, request.clock().instant());
+            reasons.addAll(broker.reasonCodes());
+            violations.addAll(broker.violations());
+            if (broker.blocks()) {
+                verdict = Verdict.BLOCK;
+            }
         }
 
         boolean wouldHaveBlocked = false;
@@ -168,9 +173,10 @@ public final class Gate {
         String traceId = Ids.h12(policyDigest + ":" + intentDigest + ":" + verdict.wire());
         JsonObject trace = GateTrace.build(new GateTrace.Facts(intent, decision, verdict, finalViolations, intentDigest, policyDigest,
                 traceId, createdAt(request.intent()), request.clock().instant(), request.correlationId(),
-                (System.nanoTime() - started) / 1e6, killSwitch, approval == null ? "" : approval.approvalRef()), request.signer());
+                (System.nanoTime() - started) / 1e6, killSwitch, approval == null ? "" : approval.approvalRef(),
+                broker == null ? null : broker.credential()), request.signer());
         return new Outcome(intent, decision, verdict, finalReasons, finalViolations, intentDigest, policyDigest, traceId, trace,
-                wouldHaveBlocked, simulatedVerdict, simulatedReasons, rate, budget, killSwitch, approval);
+                wouldHaveBlocked, simulatedVerdict, simulatedReasons, rate, budget, killSwitch, approval, broker);
     }
 
     /**
@@ -190,7 +196,7 @@ public final class Gate {
         return out.build();
     }
 
-    private static boolean hasDestructiveTarget(NormalizedIntent intent) {
+    static boolean hasDestructiveTarget(NormalizedIntent intent) {
         if (intent.isScript()) {
             return intent.steps().stream().anyMatch(s -> s.targets().stream().anyMatch(Target::destructive));
         }

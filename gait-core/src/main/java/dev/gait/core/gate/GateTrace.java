@@ -30,7 +30,8 @@ public final class GateTrace {
 
     record Facts(NormalizedIntent intent, Decision decision, Verdict verdict, List<String> violations, String intentDigest,
                  String policyDigest, String traceId, OffsetDateTime createdAt, Instant observedAt, String correlationId,
-                 double latencyMs, JsonObject killSwitch, String approvalRef) {}
+                 double latencyMs, JsonObject killSwitch, String approvalRef,
+                 dev.gait.core.gate.broker.Credential credential) {}
 
     static JsonObject build(Facts facts, Signer signer) {
         NormalizedIntent intent = facts.intent();
@@ -75,6 +76,13 @@ public final class GateTrace {
                     .put("script_hash", intent.scriptHash())
                     .put("composite_risk_class", facts.decision().compositeRiskClass())
                     .put("step_verdicts", stepVerdicts(facts.decision()));
+        }
+        if (facts.credential() != null) {
+            trace.put("broker_credential_ref", facts.credential().credentialRef())
+                    .putOmitEmpty("broker_credential_source", facts.credential().source())
+                    .putOmitEmpty("broker_credential_issuer", facts.credential().issuer())
+                    .putOmitEmpty("broker_credential_access_type", facts.credential().accessType())
+                    .putOmitEmpty("broker_request_digest", facts.credential().requestDigest());
         }
         trace.putOmitEmpty("freeze_window", facts.decision().freezeWindow());
         trace.putOmitEmpty("sandbox", facts.decision().sandbox());
