@@ -4,6 +4,7 @@ import dev.gait.cli.command.Command;
 import dev.gait.cli.command.CommandFamily;
 import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.gate.ApproveCommand;
+import dev.gait.cli.gate.DelegateCommands;
 import dev.gait.cli.gate.GateCommands;
 import dev.gait.cli.killswitch.KillSwitchCommands;
 import dev.gait.cli.gate.PolicyCommands;
@@ -33,6 +34,7 @@ public final class Cli {
                     new VersionCommand(),
                     GateCommands.family(),
                     new ApproveCommand(),
+                    DelegateCommands.family(),
                     KillSwitchCommands.family(),
                     PolicyCommands.family(),
                     new DemoCommand(),

@@ -4,18 +4,11 @@ import dev.gait.cli.Invocation;
 import dev.gait.cli.command.LeafCommand;
 import dev.gait.cli.flags.Flag;
 import dev.gait.cli.flags.FlagSet;
-import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.keys.KeyFlagPair;
-import dev.gait.cli.keys.SigningKeys;
 import dev.gait.cli.output.Output;
-import dev.gait.core.canon.GoDuration;
-import dev.gait.core.canon.JsonWriter;
-import dev.gait.core.error.ExitCode;
-import dev.gait.core.fs.AtomicFiles;
 import dev.gait.core.gate.ApprovalTokenMint;
 import dev.gait.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import dev.gait.core.sign.Signer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -55,36 +48,13 @@ public final class ApproveCommand extends LeafCommand<ApproveCommand.Flags> {
 
     @Override
     protected int execute(Invocation invocation, Output output, Flags flags, List<String> positionals) {
-        for (Flag<String> required : List.of(flags.intentDigest(), flags.policyDigest(), flags.ttl(), flags.scope(), flags.approver(),
-                flags.reasonCode())) {
-            if (required.get().isBlank()) {
-                throw new UsageException("missing required --" + required.name());
-            }
-        }
-        if (flags.keyMode().get().equals("prod") && flags.privateKey().source(invocation).isEmpty()) {
-            throw new UsageException("--key-mode prod requires --private-key or --private-key-env");
-        }
-        Duration ttl;
-        try {
-            ttl = GoDuration.parse(flags.ttl().get().strip());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--ttl: " + e.getMessage());
-        }
+        TokenMinting.require(List.of(flags.intentDigest(), flags.policyDigest(), flags.ttl(), flags.scope(), flags.approver(),
+                flags.reasonCode()));
+        Signer signer = TokenMinting.signer(invocation, flags.keyMode(), flags.privateKey());
         JsonObject token = ApprovalTokenMint.mint(new ApprovalTokenMint.Request(flags.approver().get(), flags.reasonCode().get(),
                 flags.intentDigest().get().strip(), flags.policyDigest().get().strip(), flags.delegationBindingDigest().get(),
-                Arrays.asList(flags.scope().get().split(",")), flags.maxTargets().get(), flags.maxOps().get(), ttl,
-                OffsetDateTime.ofInstant(invocation.clock().instant(), ZoneOffset.UTC)),
-                SigningKeys.signer(invocation, flags.privateKey()));
-        String tokenId = token.string("token_id").orElseThrow();
-        String path = flags.out().get().isBlank() ? "approval_" + tokenId + ".json" : flags.out().get();
-        AtomicFiles.write(invocation.resolve(path), (JsonWriter.GO_STRUCT_INDENTED.write(token) + "\n").getBytes(StandardCharsets.UTF_8));
-        JsonObject json = JsonObject.builder()
-                .put("token_id", tokenId)
-                .put("token_path", path)
-                .put("expires_at", token.get("expires_at").orElseThrow())
-                .put("key_id", token.object("signature").orElseThrow().get("key_id").orElseThrow())
-                .build();
-        return output.result(true, ExitCode.OK, json, List.of("token_id=" + tokenId, "token_path=" + path,
-                "expires_at=" + token.string("expires_at").orElseThrow()));
+                Arrays.asList(flags.scope().get().split(",")), flags.maxTargets().get(), flags.maxOps().get(), TokenMinting.ttl(flags.ttl()),
+                OffsetDateTime.ofInstant(invocation.clock().instant(), ZoneOffset.UTC)), signer);
+        return TokenMinting.write(invocation, output, token, flags.out(), "approval");
     }
 }

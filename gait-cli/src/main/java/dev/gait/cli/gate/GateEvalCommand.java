@@ -18,6 +18,7 @@ import dev.gait.core.fs.AtomicFiles;
 import dev.gait.core.fs.InputFiles;
 import dev.gait.core.gate.ApprovalCheck;
 import dev.gait.core.gate.BrokerStage;
+import dev.gait.core.gate.DelegationCheck;
 import dev.gait.core.gate.Gate;
 import dev.gait.core.gate.GateTraceFiles;
 import dev.gait.core.gate.KillSwitch;
@@ -45,7 +46,9 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                  Flag<String> keyMode, KeyFlagPair privateKey, Flag<String> rateLimitState, Flag<String> evaluationTime,
                  Flag<Boolean> explain, Flag<String> contextEnvelope, Flag<String> wrkrInventory, Flag<String> killSwitchState,
                  Flag<String> config, Flag<Boolean> noConfig, Flag<String> approvalToken, Flag<String> approvalTokenChain,
-                 KeyFlagPair approvalPublicKey, KeyFlagPair approvalPrivateKey, Flag<String> approvalAuditOut, BrokerFlags broker) {}
+                 KeyFlagPair approvalPublicKey, KeyFlagPair approvalPrivateKey, Flag<String> approvalAuditOut, BrokerFlags broker,
+                 Flag<String> delegationToken, Flag<String> delegationTokenChain, KeyFlagPair delegationPublicKey,
+                 KeyFlagPair delegationPrivateKey, Flag<String> delegationAuditOut) {}
 
     public GateEvalCommand() {
         super("eval", "Decide one tool call against a policy and write its signed trace.",
@@ -75,7 +78,12 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 KeyFlagPair.declare(flags, "approval-public-key", "public key that verifies approval tokens (default: the trace key)"),
                 KeyFlagPair.declare(flags, "approval-private-key", "private key whose public half verifies approval tokens"),
                 flags.string("approval-audit-out", "", "where to write the approval audit record (default approval_audit_<trace_id>.json)"),
-                BrokerFlags.declare(flags));
+                BrokerFlags.declare(flags),
+                flags.string("delegation-token", "", "a delegation token (gait.gate.delegation_token) for a rule that requires delegation"),
+                flags.string("delegation-token-chain", "", "more delegation tokens, comma-separated paths"),
+                KeyFlagPair.declare(flags, "delegation-public-key", "public key that verifies delegation tokens (default: approval key, then trace key)"),
+                KeyFlagPair.declare(flags, "delegation-private-key", "private key whose public half verifies delegation tokens"),
+                flags.string("delegation-audit-out", "", "where to write the delegation audit record (default delegation_audit_<trace_id>.json)"));
     }
 
     @Override
@@ -120,9 +128,16 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         if (killSwitch != null && killSwitch.state() == null) {
             warnings.add("kill switch state unavailable: " + killSwitch.unavailableReason());
         }
-        ApprovalCheck.Input approvals = ApprovalTokens.load(invocation, flags, signer);
+        byte[] approvalKey = TokenFiles.firstKey(invocation, List.of(flags.approvalPublicKey()), List.of(flags.approvalPrivateKey()))
+                .orElse(signer.publicKey());
+        byte[] delegationKey = TokenFiles.firstKey(invocation, List.of(flags.delegationPublicKey(), flags.approvalPublicKey()),
+                List.of(flags.delegationPrivateKey(), flags.approvalPrivateKey())).orElse(signer.publicKey());
+        ApprovalCheck.Input approvals = new ApprovalCheck.Input(
+                TokenFiles.load(invocation, flags.approvalToken().get(), flags.approvalTokenChain().get()), List.of(approvalKey));
+        DelegationCheck.Input delegations = new DelegationCheck.Input(
+                TokenFiles.load(invocation, flags.delegationToken().get(), flags.delegationTokenChain().get()), List.of(delegationKey));
         BrokerStage.Input broker = flags.broker().input(invocation, flags.profile().get().equals("oss-prod"));
-        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, inventory, killSwitch, approvals, broker,
+        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, inventory, killSwitch, delegations, approvals, broker,
                 flags.simulate().get(),
                 evaluationTime,
                 invocation.resolve(flags.rateLimitState().get()), invocation.clock(), signer, Ids.correlationId(invocation.argv())));
@@ -139,6 +154,15 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
             AtomicFiles.write(invocation.resolve(evidencePath),
                     (JsonWriter.GO_STRUCT_INDENTED.write(outcome.broker().evidence(outcome)) + "\n").getBytes(StandardCharsets.UTF_8));
         }
+        String delegationAuditPath = "";
+        if (outcome.delegation() != null || !delegations.tokens().isEmpty()) {
+            DelegationCheck.Result delegation = outcome.delegation() != null ? outcome.delegation()
+                    : new DelegationCheck.Result(false, List.of(), "", List.of());
+            delegationAuditPath = flags.delegationAuditOut().get().isBlank()
+                    ? "delegation_audit_" + outcome.traceId() + ".json" : flags.delegationAuditOut().get();
+            AtomicFiles.write(invocation.resolve(delegationAuditPath),
+                    (JsonWriter.GO_STRUCT_INDENTED.write(delegation.auditRecord(outcome)) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
         String auditPath = "";
         if (outcome.approval() != null || !approvals.tokens().isEmpty()) {
             ApprovalCheck.Result approval = outcome.approval() != null ? outcome.approval()
@@ -151,7 +175,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
             return output.result(true, outcome.verdict().exitCode(), GateExplain.document(policy, outcome, traceName),
                     List.of("verdict=" + outcome.decision().verdict().wire()));
         }
-        return print(output, flags.profile().get(), outcome, traceName, auditPath, evidencePath, warnings);
+        return print(output, flags.profile().get(), outcome, traceName, List.of(auditPath, delegationAuditPath, evidencePath), warnings);
     }
 
     /** One {@code gait.gate.kill_switch_journal} line: which call a switch stopped, and by which entries. */
@@ -219,8 +243,9 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         return true;
     }
 
-    private static int print(Output output, String profile, Gate.Outcome outcome, String tracePath, String auditPath,
-                             String evidencePath, List<String> warnings) {
+    /** @param records the approval audit, delegation audit and credential evidence paths (empty when not written) */
+    private static int print(Output output, String profile, Gate.Outcome outcome, String tracePath, List<String> records,
+                             List<String> warnings) {
         JsonObject.Builder json = JsonObject.builder()
                 .put("profile", profile)
                 .put("verdict", outcome.verdict().wire())
@@ -230,8 +255,10 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 .put("trace_id", outcome.traceId())
                 .put("trace_path", tracePath)
                 .putOmitEmpty("approval_ref", outcome.approval() == null ? "" : outcome.approval().approvalRef())
-                .putOmitEmpty("approval_audit_path", auditPath)
-                .putOmitEmpty("credential_evidence_path", evidencePath)
+                .putOmitEmpty("approval_audit_path", records.get(0))
+                .putOmitEmpty("delegation_ref", outcome.delegation() == null ? "" : outcome.delegation().delegationRef())
+                .putOmitEmpty("delegation_audit_path", records.get(1))
+                .putOmitEmpty("credential_evidence_path", records.get(2))
                 .putOmitEmpty("credential_ref", outcome.broker() == null || outcome.broker().credential() == null ? ""
                         : outcome.broker().credential().credentialRef())
                 .put("policy_digest", outcome.policyDigest())

@@ -1,16 +1,12 @@
 package dev.gait.core.gate;
 
-import dev.gait.core.canon.GoTime;
 import dev.gait.core.digest.Digests;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonValue;
-import dev.gait.core.sign.SignatureRecord;
-import dev.gait.core.sign.Signatures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,7 +44,7 @@ public final class ApprovalCheck {
         JsonObject toJson() {
             return JsonObject.builder()
                     .put("token_id", tokenId).put("approver_identity", approverIdentity).put("reason_code", reasonCode)
-                    .putStrings("scope", scope).put("expires_at", expiresAt).put("valid", valid())
+                    .putStrings("scope", scope).putOmitEmpty("expires_at", expiresAt).put("valid", valid())
                     .putOmitEmpty("error_code", errorCode)
                     .build();
         }
@@ -119,18 +115,21 @@ public final class ApprovalCheck {
 
     private static Entry check(JsonObject token, List<byte[]> keys, NormalizedIntent intent, String intentDigest, String policyDigest,
                                Instant now) {
-        if (token == null || !TOKEN_SCHEMA_ID.equals(RuleMatcher.text(token, "schema_id"))
-                || !"1.0.0".equals(RuleMatcher.text(token, "schema_version"))) {
+        if (!SignedTokens.isToken(token, TOKEN_SCHEMA_ID)) {
             return invalid(token, "approval_token_invalid");
         }
-        List<String> scope = scope(token);
-        Instant expiresAt = instant(RuleMatcher.text(token, "expires_at"));
+        List<String> scope = SignedTokens.scope(RuleMatcher.strings(token, "scope"));
+        Instant expiresAt = SignedTokens.instant(RuleMatcher.text(token, "expires_at"));
         if (RuleMatcher.text(token, "token_id").isEmpty() || RuleMatcher.text(token, "approver_identity").isEmpty()
                 || !Digests.isSha256Hex(RuleMatcher.text(token, "intent_digest"))
                 || !Digests.isSha256Hex(RuleMatcher.text(token, "policy_digest")) || scope.isEmpty() || expiresAt == null) {
             return invalid(token, "approval_token_invalid");
         }
-        String code = signatureCode(token, keys);
+        String code = switch (SignedTokens.signature(token, keys)) {
+            case VERIFIED -> "";
+            case MISSING -> "approval_token_signature_missing";
+            case INVALID -> "approval_token_signature_invalid";
+        };
         if (code.isEmpty() && !intentDigest.equals(RuleMatcher.text(token, "intent_digest"))) {
             code = "approval_token_intent_mismatch";
         }
@@ -158,24 +157,6 @@ public final class ApprovalCheck {
         return entry(token, scope, code);
     }
 
-    private static String signatureCode(JsonObject token, List<byte[]> keys) {
-        JsonObject signature = token.object("signature").orElse(null);
-        if (signature == null || RuleMatcher.text(signature, "sig").isEmpty()) {
-            return "approval_token_signature_missing";
-        }
-        if (keys.isEmpty()) {
-            return "approval_token_signature_invalid";
-        }
-        SignatureRecord record = SignatureRecord.fromJson(signature);
-        String digest = Digests.jcsHex(token.without("signature"));
-        for (byte[] key : keys) {
-            if (Signatures.verifyDigest(key, record, digest).verified()) {
-                return "";
-            }
-        }
-        return "approval_token_signature_invalid";
-    }
-
     /** {@code tool:<name>}, plus {@code phase:apply} and {@code destructive:apply} for destructive apply calls. */
     static List<String> requiredScope(NormalizedIntent intent) {
         List<String> required = new ArrayList<>(List.of("tool:" + intent.toolName()));
@@ -194,25 +175,6 @@ public final class ApprovalCheck {
     private static long operationCount(NormalizedIntent intent) {
         long ops = !intent.steps().isEmpty() ? intent.steps().size() : intent.targets().size();
         return Math.max(1, ops);
-    }
-
-    private static List<String> scope(JsonObject token) {
-        Set<String> scope = new TreeSet<>();
-        for (String entry : RuleMatcher.strings(token, "scope")) {
-            String normalized = entry.strip().toLowerCase(Locale.ROOT);
-            if (!normalized.isEmpty()) {
-                scope.add(normalized);
-            }
-        }
-        return List.copyOf(scope);
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return text.isBlank() ? null : GoTime.parse(text.strip()).toInstant();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static Entry invalid(JsonObject token, String code) {

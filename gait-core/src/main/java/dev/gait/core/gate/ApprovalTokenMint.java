@@ -5,15 +5,12 @@ import dev.gait.core.digest.Digests;
 import dev.gait.core.digest.Ids;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.json.JsonObject;
-import dev.gait.core.sign.Signatures;
 import dev.gait.core.sign.Signer;
 import dev.gait.core.version.GaitVersion;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
-import java.util.TreeSet;
 
 /**
  * Mints signed approval tokens bit-compatible with Gait v1: the same token id and signed digest for
@@ -43,8 +40,7 @@ public final class ApprovalTokenMint {
         if (!binding.isEmpty() && !Digests.isSha256Hex(binding)) {
             throw GaitException.invalidInput("delegation binding digest is not a SHA-256 hex digest: " + binding);
         }
-        TreeSet<String> scope = new TreeSet<>();
-        request.scope().stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).forEach(scope::add);
+        List<String> scope = SignedTokens.scope(request.scope());
         if (scope.isEmpty()) {
             throw GaitException.invalidInput("an approval token needs at least one scope entry");
         }
@@ -75,11 +71,11 @@ public final class ApprovalTokenMint {
                 .put("intent_digest", request.intentDigest())
                 .put("policy_digest", request.policyDigest())
                 .putOmitEmpty("delegation_binding_digest", binding)
-                .putStrings("scope", List.copyOf(scope))
+                .putStrings("scope", scope)
                 .putOmitEmpty("max_targets", request.maxTargets())
                 .putOmitEmpty("max_ops", request.maxOps())
                 .put("expires_at", expiresAt)
                 .build();
-        return unsigned.toBuilder().put("signature", Signatures.signDigest(signer, Digests.jcsHex(unsigned)).toJson()).build();
+        return SignedTokens.sign(unsigned, signer);
     }
 }

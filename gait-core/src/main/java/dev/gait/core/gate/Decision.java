@@ -18,7 +18,7 @@ import java.util.List;
 public record Decision(
         Verdict verdict, List<String> reasonCodes, List<String> violations, String matchedRule, long minApprovals,
         boolean requireDistinctApprovers, boolean requireBrokerCredential, String brokerReference, List<String> brokerScopes,
-        boolean requireDelegation,
+        boolean requireDelegation, List<String> delegationScopes,
         RuleSections.Budget rateLimit, RuleSections.Budget destructiveBudget, JsonObject freezeWindow, JsonObject sandbox,
         List<StepVerdict> stepVerdicts,
         String compositeRiskClass) {
@@ -27,6 +27,7 @@ public record Decision(
         reasonCodes = List.copyOf(reasonCodes);
         violations = List.copyOf(violations);
         brokerScopes = List.copyOf(brokerScopes);
+        delegationScopes = List.copyOf(delegationScopes);
         stepVerdicts = List.copyOf(stepVerdicts);
     }
 
@@ -36,7 +37,7 @@ public record Decision(
 
     static Decision simple(Verdict verdict, List<String> reasonCodes, List<String> violations) {
         return new Decision(verdict, sorted(reasonCodes), sorted(violations), "", verdict == Verdict.REQUIRE_APPROVAL ? 1 : 0,
-                false, false, "", List.of(), false, null, null, null, null, List.of(), "");
+                false, false, "", List.of(), false, List.of(), null, null, null, null, List.of(), "");
     }
 
     static List<String> sorted(List<String> values) {

@@ -28,6 +28,7 @@ public final class Gate {
      *                 intent are not trusted and are removed
      * @param inventory the Wrkr tool inventory that enriches the context, or null
      * @param killSwitch the kill-switch state, or null when none is configured
+     * @param delegations the delegation tokens presented, with their verify keys
      * @param approvals the approval tokens presented, with their verify keys
      * @param broker the credential broker and least-privilege setting
      * @param evaluationTime the time freeze windows and agent expiry are judged at (rate limits and
@@ -36,7 +37,7 @@ public final class Gate {
      * @param signer signs the trace
      */
     public record Request(Policy policy, JsonObject intent, ContextEnvelope envelope, WrkrInventory inventory, KillSwitchInput killSwitch,
-                          ApprovalCheck.Input approvals, BrokerStage.Input broker, boolean simulate,
+                          DelegationCheck.Input delegations, ApprovalCheck.Input approvals, BrokerStage.Input broker, boolean simulate,
                           java.time.Instant evaluationTime, Path rateLimitState, Clock clock, Signer signer, String correlationId) {}
 
     /** Kill-switch state as configured: loaded, or unavailable (which blocks). */
@@ -52,13 +53,14 @@ public final class Gate {
 
     /**
      * Everything a surface reports about one decision; {@link #trace()} is the signed trace record
-     * and {@link #approval()} the approval check (null when the verdict did not require approval).
+     * and {@link #approval()} the approval check (null when the verdict did not require approval),
+     * {@link #delegation()} the delegation check (null when no deciding rule required delegation).
      */
     public record Outcome(NormalizedIntent intent, Decision decision, Verdict verdict, List<String> reasonCodes,
                           List<String> violations, String intentDigest, String policyDigest, String traceId, JsonObject trace,
                           boolean wouldHaveBlocked, Verdict simulatedVerdict, List<String> simulatedReasonCodes,
                           RateLimiter.Usage rateLimit, RateLimiter.Usage destructiveBudget, JsonObject killSwitch,
-                          ApprovalCheck.Result approval, BrokerStage.Result broker) {
+                          DelegationCheck.Result delegation, ApprovalCheck.Result approval, BrokerStage.Result broker) {
 
         /** block exits 3 and require_approval 4, except in simulate mode, which never blocks. */
         public int exitCode() {
@@ -127,6 +129,16 @@ public final class Gate {
                 reasons.add("destructive_budget_exceeded");
             }
         }
+        DelegationCheck.Result delegation = null;
+        if (decision.requireDelegation()) {
+            delegation = DelegationCheck.evaluate(request.delegations(), intent, intentDigest, policyDigest, decision.delegationScopes(),
+                    request.clock().instant());
+            reasons.addAll(delegation.reasonCodes());
+            if (!delegation.granted()) {
+                verdict = Verdict.BLOCK;
+                violations.add("delegation_not_granted");
+            }
+        }
         ApprovalCheck.Result approval = null;
         if (verdict == Verdict.REQUIRE_APPROVAL) {
             approval = ApprovalCheck.evaluate(request.approvals(), intent, intentDigest, policyDigest, decision,
@@ -137,12 +149,6 @@ public final class Gate {
             } else {
                 violations.add("approval_not_granted");
             }
-        }
-        // Controls whose evidence cannot be presented to this build never pass: they stay closed.
-        if (verdict == Verdict.ALLOW && decision.requireDelegation()) {
-            verdict = Verdict.BLOCK;
-            reasons.add("delegation_token_missing");
-            violations.add("delegation_not_granted");
         }
         BrokerStage.Result broker = null;
         if (verdict == Verdict.ALLOW) {
@@ -174,9 +180,9 @@ public final class Gate {
         JsonObject trace = GateTrace.build(new GateTrace.Facts(intent, decision, verdict, finalViolations, intentDigest, policyDigest,
                 traceId, createdAt(request.intent()), request.clock().instant(), request.correlationId(),
                 (System.nanoTime() - started) / 1e6, killSwitch, approval == null ? "" : approval.approvalRef(),
-                broker == null ? null : broker.credential()), request.signer());
+                broker == null ? null : broker.credential(), delegation == null ? null : delegationRef(intent, delegation)), request.signer());
         return new Outcome(intent, decision, verdict, finalReasons, finalViolations, intentDigest, policyDigest, traceId, trace,
-                wouldHaveBlocked, simulatedVerdict, simulatedReasons, rate, budget, killSwitch, approval, broker);
+                wouldHaveBlocked, simulatedVerdict, simulatedReasons, rate, budget, killSwitch, delegation, approval, broker);
     }
 
     /**
@@ -194,6 +200,21 @@ public final class Gate {
             }
         });
         return out.build();
+    }
+
+    /** The trace's {@code delegation_ref}: which tokens covered which chain. */
+    private static JsonObject delegationRef(NormalizedIntent intent, DelegationCheck.Result delegation) {
+        JsonObject chain = intent.delegation();
+        String tokenRef = delegation.delegationRef().isEmpty() && chain != null
+                ? RuleMatcher.strings(chain, "token_refs").stream().findFirst().orElse("") : delegation.delegationRef();
+        return JsonObject.builder()
+                .putOmitEmpty("delegation_token_ref", tokenRef)
+                .putOmitEmpty("requester_identity", RuleMatcher.text(chain, "requester_identity"))
+                .put("delegation_depth", chain == null ? 0 : chain.array("chain").map(a -> a.elements().size()).orElse(0))
+                .putOmitEmpty("scope_class", RuleMatcher.text(chain, "scope_class"))
+                .putOmitEmpty("chain_digest", chain == null ? "" : dev.gait.core.digest.Digests.jcsHex(chain))
+                .putStringsOmitEmpty("reason_codes", Decision.sorted(delegation.reasonCodes()))
+                .build();
     }
 
     static boolean hasDestructiveTarget(NormalizedIntent intent) {

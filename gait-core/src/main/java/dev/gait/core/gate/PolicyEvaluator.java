@@ -128,6 +128,7 @@ public final class PolicyEvaluator {
         boolean delegation = false;
         Set<String> brokerReferences = new LinkedHashSet<>();
         List<String> brokerScopes = new ArrayList<>();
+        List<String> delegationScopes = new ArrayList<>();
         RuleSections.Budget rateLimit = null;
         RuleSections.Budget destructiveBudget = null;
         JsonObject freezeWindow = null;
@@ -143,6 +144,7 @@ public final class PolicyEvaluator {
             distinct |= rule.requireDistinctApprovers();
             broker |= rule.requireBrokerCredential();
             delegation |= rule.match().constrainsDelegation();
+            delegationScopes.addAll(rule.match().delegationScopes());
             if (!rule.brokerReference().isEmpty()) {
                 brokerReferences.add(rule.brokerReference());
             }
@@ -153,7 +155,7 @@ public final class PolicyEvaluator {
         boolean approval = verdict == Verdict.REQUIRE_APPROVAL;
         return new Decision(verdict, Decision.sorted(reasons), Decision.sorted(violations), String.join(",", names),
                 approval ? minApprovals : 0, approval && distinct, broker, String.join(",", brokerReferences),
-                Decision.sorted(brokerScopes), delegation, rateLimit, destructiveBudget, freezeWindow, sandbox, List.of(), "");
+                Decision.sorted(brokerScopes), delegation, Decision.sorted(delegationScopes), rateLimit, destructiveBudget, freezeWindow, sandbox, List.of(), "");
     }
 
     private static Outcome evaluateRule(PolicyRule rule, NormalizedIntent intent, Instant now) {
@@ -316,6 +318,7 @@ public final class PolicyEvaluator {
         long minApprovals = 0;
         boolean broker = false;
         boolean delegation = false;
+        List<String> delegationScopes = new ArrayList<>();
         RuleSections.Budget rateLimit = null;
         RuleSections.Budget destructiveBudget = null;
         Set<String> risks = new TreeSet<>();
@@ -334,6 +337,7 @@ public final class PolicyEvaluator {
             minApprovals = Math.max(minApprovals, decision.minApprovals());
             broker |= decision.requireBrokerCredential();
             delegation |= decision.requireDelegation();
+            delegationScopes.addAll(decision.delegationScopes());
             rateLimit = stricter(rateLimit, decision.rateLimit());
             destructiveBudget = stricter(destructiveBudget, decision.destructiveBudget());
             String risk = stepRisk(step.targets());
@@ -358,7 +362,7 @@ public final class PolicyEvaluator {
         }
         boolean approval = verdict == Verdict.REQUIRE_APPROVAL;
         return new Decision(verdict, Decision.sorted(reasons), Decision.sorted(violations), "",
-                approval ? Math.max(1, minApprovals) : 0, false, broker, "", List.of(), delegation, rateLimit, destructiveBudget,
+                approval ? Math.max(1, minApprovals) : 0, false, broker, "", List.of(), delegation, Decision.sorted(delegationScopes), rateLimit, destructiveBudget,
                 null, null, steps, composite);
     }
 
