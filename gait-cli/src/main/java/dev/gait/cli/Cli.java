@@ -4,6 +4,7 @@ import dev.gait.cli.command.Command;
 import dev.gait.cli.command.CommandFamily;
 import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.gate.ApproveCommand;
+import dev.gait.cli.gate.ApprovedScriptCommands;
 import dev.gait.cli.gate.DelegateCommands;
 import dev.gait.cli.gate.GateCommands;
 import dev.gait.cli.killswitch.KillSwitchCommands;
@@ -34,6 +35,8 @@ public final class Cli {
                     new VersionCommand(),
                     GateCommands.family(),
                     new ApproveCommand(),
+                    new ApprovedScriptCommands.Approve(),
+                    new ApprovedScriptCommands.ListScripts(),
                     DelegateCommands.family(),
                     KillSwitchCommands.family(),
                     PolicyCommands.family(),

@@ -17,6 +17,7 @@ import dev.gait.core.error.GaitException;
 import dev.gait.core.fs.AtomicFiles;
 import dev.gait.core.fs.InputFiles;
 import dev.gait.core.gate.ApprovalCheck;
+import dev.gait.core.gate.ApprovedScripts;
 import dev.gait.core.gate.BrokerStage;
 import dev.gait.core.gate.DelegationCheck;
 import dev.gait.core.gate.Gate;
@@ -28,6 +29,7 @@ import dev.gait.core.gate.WrkrInventory;
 import dev.gait.core.gate.policy.Policy;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonReader;
+import dev.gait.core.sign.GoKeyText;
 import dev.gait.core.sign.Signer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,7 +50,8 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                  Flag<String> config, Flag<Boolean> noConfig, Flag<String> approvalToken, Flag<String> approvalTokenChain,
                  KeyFlagPair approvalPublicKey, KeyFlagPair approvalPrivateKey, Flag<String> approvalAuditOut, BrokerFlags broker,
                  Flag<String> delegationToken, Flag<String> delegationTokenChain, KeyFlagPair delegationPublicKey,
-                 KeyFlagPair delegationPrivateKey, Flag<String> delegationAuditOut) {}
+                 KeyFlagPair delegationPrivateKey, Flag<String> delegationAuditOut, Flag<String> approvedScriptRegistry,
+                 KeyFlagPair approvedScriptPublicKey) {}
 
     public GateEvalCommand() {
         super("eval", "Decide one tool call against a policy and write its signed trace.",
@@ -83,7 +86,9 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 flags.string("delegation-token-chain", "", "more delegation tokens, comma-separated paths"),
                 KeyFlagPair.declare(flags, "delegation-public-key", "public key that verifies delegation tokens (default: approval key, then trace key)"),
                 KeyFlagPair.declare(flags, "delegation-private-key", "private key whose public half verifies delegation tokens"),
-                flags.string("delegation-audit-out", "", "where to write the delegation audit record (default delegation_audit_<trace_id>.json)"));
+                flags.string("delegation-audit-out", "", "where to write the delegation audit record (default delegation_audit_<trace_id>.json)"),
+                flags.string("approved-script-registry", "", "approved-script registry; a matching script passes without a fresh approval"),
+                KeyFlagPair.declare(flags, "approved-script-public-key", "public key that verifies registry entries (default: the trace key)"));
     }
 
     @Override
@@ -137,7 +142,8 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         DelegationCheck.Input delegations = new DelegationCheck.Input(
                 TokenFiles.load(invocation, flags.delegationToken().get(), flags.delegationTokenChain().get()), List.of(delegationKey));
         BrokerStage.Input broker = flags.broker().input(invocation, flags.profile().get().equals("oss-prod"));
-        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, inventory, killSwitch, delegations, approvals, broker,
+        ApprovedScripts approvedScripts = loadApprovedScripts(invocation, flags, intent, signer, warnings);
+        Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, inventory, killSwitch, approvedScripts, delegations, approvals, broker,
                 flags.simulate().get(),
                 evaluationTime,
                 invocation.resolve(flags.rateLimitState().get()), invocation.clock(), signer, Ids.correlationId(invocation.argv())));
@@ -176,6 +182,34 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                     List.of("verdict=" + outcome.decision().verdict().wire()));
         }
         return print(output, flags.profile().get(), outcome, traceName, List.of(auditPath, delegationAuditPath, evidencePath), warnings);
+    }
+
+    /**
+     * The registry when it is configured and every entry verifies; otherwise the fast path is off:
+     * with a warning, or (fail-closed loading) as an error that exits 3.
+     */
+    private static ApprovedScripts loadApprovedScripts(Invocation invocation, Flags flags, JsonObject intent, Signer signer,
+                                                       List<String> warnings) {
+        if (flags.approvedScriptRegistry().get().isBlank()) {
+            return null;
+        }
+        String failure;
+        ApprovedScripts registry = null;
+        try {
+            registry = ApprovedScripts.load(invocation.resolve(flags.approvedScriptRegistry().get()));
+            byte[] key = flags.approvedScriptPublicKey().source(invocation).map(GoKeyText::decodePublic).orElse(signer.publicKey());
+            failure = registry.verificationFailure(List.of(key), invocation.clock().instant());
+        } catch (GaitException e) {
+            failure = "approved script registry unavailable: " + e.getMessage();
+        }
+        if (failure.isEmpty()) {
+            return registry;
+        }
+        if (failClosedLoading(flags, intent)) {
+            throw new GaitException(ErrorCategory.POLICY_BLOCKED, failure);
+        }
+        warnings.add(failure + "; approved-script fast path disabled");
+        return null;
     }
 
     /** One {@code gait.gate.kill_switch_journal} line: which call a switch stopped, and by which entries. */

@@ -28,6 +28,8 @@ public final class Gate {
      *                 intent are not trusted and are removed
      * @param inventory the Wrkr tool inventory that enriches the context, or null
      * @param killSwitch the kill-switch state, or null when none is configured
+     * @param approvedScripts the verified approved-script registry, or null when none is configured
+     *                        or it failed verification (the fast path is then off)
      * @param delegations the delegation tokens presented, with their verify keys
      * @param approvals the approval tokens presented, with their verify keys
      * @param broker the credential broker and least-privilege setting
@@ -37,7 +39,7 @@ public final class Gate {
      * @param signer signs the trace
      */
     public record Request(Policy policy, JsonObject intent, ContextEnvelope envelope, WrkrInventory inventory, KillSwitchInput killSwitch,
-                          DelegationCheck.Input delegations, ApprovalCheck.Input approvals, BrokerStage.Input broker, boolean simulate,
+                          ApprovedScripts approvedScripts, DelegationCheck.Input delegations, ApprovalCheck.Input approvals, BrokerStage.Input broker, boolean simulate,
                           java.time.Instant evaluationTime, Path rateLimitState, Clock clock, Signer signer, String correlationId) {}
 
     /** Kill-switch state as configured: loaded, or unavailable (which blocks). */
@@ -87,7 +89,16 @@ public final class Gate {
         NormalizedIntent intent = normalized.withContext(context);
         String intentDigest = intent.intentDigest();
         String policyDigest = request.policy().digest();
+        JsonObject scriptApproval = null;
+        JsonObject preApproved = null;
+        if (bindingFailure == null && request.approvedScripts() != null && !ApprovedScripts.requiresContext(request.policy())) {
+            preApproved = intent.isScript() ? request.approvedScripts().match(intent, policyDigest, request.clock().instant()) : null;
+            scriptApproval = preApproved != null
+                    ? JsonObject.builder().put("pre_approved", true).put("pattern_id", preApproved.get("pattern_id").orElseThrow()).build()
+                    : JsonObject.builder().put("registry_reason", intent.isScript() ? "approved_script_not_found" : "approved_script_not_script").build();
+        }
         Decision decision = bindingFailure != null ? bindingFailure
+                : preApproved != null ? Decision.preApproved(intent)
                 : PolicyEvaluator.evaluate(request.policy(), intent, request.evaluationTime(), request.inventory());
 
         Verdict verdict = decision.verdict();
@@ -180,7 +191,7 @@ public final class Gate {
         JsonObject trace = GateTrace.build(new GateTrace.Facts(intent, decision, verdict, finalViolations, intentDigest, policyDigest,
                 traceId, createdAt(request.intent()), request.clock().instant(), request.correlationId(),
                 (System.nanoTime() - started) / 1e6, killSwitch, approval == null ? "" : approval.approvalRef(),
-                broker == null ? null : broker.credential(), delegation == null ? null : delegationRef(intent, delegation)), request.signer());
+                broker == null ? null : broker.credential(), delegation == null ? null : delegationRef(intent, delegation), scriptApproval), request.signer());
         return new Outcome(intent, decision, verdict, finalReasons, finalViolations, intentDigest, policyDigest, traceId, trace,
                 wouldHaveBlocked, simulatedVerdict, simulatedReasons, rate, budget, killSwitch, delegation, approval, broker);
     }

@@ -31,7 +31,7 @@ public final class GateTrace {
     record Facts(NormalizedIntent intent, Decision decision, Verdict verdict, List<String> violations, String intentDigest,
                  String policyDigest, String traceId, OffsetDateTime createdAt, Instant observedAt, String correlationId,
                  double latencyMs, JsonObject killSwitch, String approvalRef,
-                 dev.gait.core.gate.broker.Credential credential, JsonObject delegationRef) {}
+                 dev.gait.core.gate.broker.Credential credential, JsonObject delegationRef, JsonObject scriptApproval) {}
 
     static JsonObject build(Facts facts, Signer signer) {
         NormalizedIntent intent = facts.intent();
@@ -85,6 +85,9 @@ public final class GateTrace {
                     .putOmitEmpty("broker_request_digest", facts.credential().requestDigest());
         }
         trace.putOmitEmpty("delegation_ref", facts.delegationRef());
+        if (facts.scriptApproval() != null) {
+            facts.scriptApproval().members().forEach(trace::put);
+        }
         trace.putOmitEmpty("freeze_window", facts.decision().freezeWindow());
         trace.putOmitEmpty("sandbox", facts.decision().sandbox());
         trace.putOmitEmpty("kill_switch", facts.killSwitch());
