@@ -15,7 +15,7 @@ export GAIT_HOME="$work/home"
 stamp=$(date -u +%Y-%m-%dT%H%MZ)
 args=()
 for lane in fs.read fs.write fs.delete proc.exec net.http net.dns; do
-  args+=(-n "$lane" "./gait gate eval --policy bench/gate/policy.yaml --intent bench/gate/lanes/$lane.json --trace-out $work/trace.json --rate-limit-state $work/rl.json --json")
+  args+=(-n "$lane" "./gait gate eval --policy bench/gate/policy.yaml --intent bench/gate/lanes/$lane.json --trace-out $work/trace.json --rate-limit-state $work/rl.json --approval-audit-out $work/approval_audit.json --json")
 done
 # gate eval exits 3/4 for block/require_approval: those are results, not failures
 hyperfine -N -i --warmup 3 --runs "$runs" --style basic --export-json "bench/results/gate-eval-$stamp.json" "${args[@]}"
