@@ -82,6 +82,14 @@ class DelegationTokenTest {
         GaitSchemas.assertValid("gate/delegation_audit_record",
                 Files.readString(dir.resolve(granted.json().string("delegation_audit_path").orElseThrow())));
         GaitSchemas.assertValid("gate/delegation_token", Files.readString(dir.resolve("lead.json")));
+
+        assertThat(cli(NOW).run("delegate", "verify", "--token", "lead.json").exitCode()).isZero();
+        CliRunner.Result expired = cli(NOW.plusSeconds(3601)).run("delegate", "verify", "--token", "lead.json", "--json");
+        assertThat(expired.exitCode()).isEqualTo(2);
+        assertThat(expired.json().string("error_code")).contains("delegation_token_expired");
+        cli(NOW).run("keys", "init", "--out-dir", "k");
+        assertThat(cli(NOW).run("delegate", "verify", "--token", "lead.json", "--public-key", "k/gait_public.key", "--json").json()
+                .string("error_code")).contains("delegation_token_signature_invalid");
     }
 
     @Test

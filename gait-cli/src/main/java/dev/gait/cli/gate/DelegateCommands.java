@@ -7,7 +7,11 @@ import dev.gait.cli.command.LeafCommand;
 import dev.gait.cli.flags.Flag;
 import dev.gait.cli.flags.FlagSet;
 import dev.gait.cli.keys.KeyFlagPair;
+import dev.gait.cli.keys.KeySourceFlags;
+import dev.gait.cli.keys.SigningKeys;
 import dev.gait.cli.output.Output;
+import dev.gait.core.error.ExitCode;
+import dev.gait.core.gate.DelegationCheck;
 import dev.gait.core.gate.DelegationTokenMint;
 import dev.gait.core.json.JsonObject;
 import java.time.OffsetDateTime;
@@ -15,7 +19,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code gait delegate mint}: signed delegation tokens that {@code gate eval --delegation-token} accepts. */
+/** {@code gait delegate mint|verify}: signed delegation tokens that {@code gate eval --delegation-token} accepts. */
 public final class DelegateCommands {
 
     private DelegateCommands() {}
@@ -23,7 +27,7 @@ public final class DelegateCommands {
     public static CommandFamily family() {
         return new CommandFamily("delegate", "Mint signed delegation tokens.",
                 "delegate mints signed delegation tokens: one identity lets another act for it within a scope, until the token expires.",
-                List.<Command>of(new Mint()));
+                List.<Command>of(new Mint(), new Verify()));
     }
 
     static final class Mint extends LeafCommand<Mint.Flags> {
@@ -59,6 +63,39 @@ public final class DelegateCommands {
                     flags.policyDigest().get(), TokenMinting.ttl(flags.ttl()),
                     OffsetDateTime.ofInstant(invocation.clock().instant(), ZoneOffset.UTC)), signer);
             return TokenMinting.write(invocation, output, token, flags.out(), "delegation");
+        }
+    }
+
+    static final class Verify extends LeafCommand<Verify.Flags> {
+        record Flags(Flag<String> token, KeySourceFlags keys) {}
+
+        Verify() {
+            super("verify", "Check a delegation token's form, signature and expiry (exit 0 valid, 2 not).",
+                    "delegate verify checks that a delegation token is well formed, signed by a trusted key and not expired.");
+        }
+
+        @Override
+        protected Flags declare(FlagSet flags) {
+            return new Flags(flags.string("token", "", "the delegation token file"), KeySourceFlags.declare(flags));
+        }
+
+        @Override
+        protected int execute(Invocation invocation, Output output, Flags flags, List<String> positionals) {
+            TokenMinting.require(List.of(flags.token()));
+            List<JsonObject> tokens = TokenFiles.load(invocation, flags.token().get(), "");
+            String error = DelegationCheck.tokenError(tokens.getFirst(), SigningKeys.trustedKeys(invocation, flags.keys(), true),
+                    invocation.clock().instant());
+            JsonObject token = tokens.getFirst() == null ? JsonObject.EMPTY : tokens.getFirst();
+            JsonObject json = JsonObject.builder()
+                    .put("valid", error.isEmpty())
+                    .putOmitEmpty("token_id", token.string("token_id").orElse(""))
+                    .putOmitEmpty("delegator_identity", token.string("delegator_identity").orElse(""))
+                    .putOmitEmpty("delegate_identity", token.string("delegate_identity").orElse(""))
+                    .putOmitEmpty("expires_at", token.string("expires_at").orElse(""))
+                    .putOmitEmpty("error_code", error)
+                    .build();
+            return output.result(error.isEmpty(), error.isEmpty() ? ExitCode.OK : ExitCode.VERIFICATION_FAILED, json,
+                    List.of("valid=" + error.isEmpty(), error.isEmpty() ? "token_id=" + token.string("token_id").orElse("") : "error_code=" + error));
         }
     }
 }

@@ -138,9 +138,11 @@ public final class DelegationCheck {
         return links;
     }
 
-    /** The first reason the token does not cover the link, or empty. */
-    private static String check(JsonObject token, Link link, List<byte[]> keys, String intentDigest, String policyDigest,
-                                List<String> requiredScopes, Instant now) {
+    /**
+     * The first reason the token itself is not valid now (shape, signature, expiry), or empty; what
+     * {@code gait delegate verify} reports and the first part of every link check.
+     */
+    public static String tokenError(JsonObject token, List<byte[]> keys, Instant now) {
         if (!SignedTokens.isToken(token, TOKEN_SCHEMA_ID) || RuleMatcher.text(token, "token_id").isEmpty()
                 || RuleMatcher.text(token, "delegator_identity").isEmpty() || RuleMatcher.text(token, "delegate_identity").isEmpty()
                 || SignedTokens.scope(RuleMatcher.strings(token, "scope")).isEmpty()
@@ -158,6 +160,16 @@ public final class DelegationCheck {
         }
         if (!now.isBefore(SignedTokens.instant(RuleMatcher.text(token, "expires_at")))) {
             return "delegation_token_expired";
+        }
+        return "";
+    }
+
+    /** The first reason the token does not cover the link, or empty. */
+    private static String check(JsonObject token, Link link, List<byte[]> keys, String intentDigest, String policyDigest,
+                                List<String> requiredScopes, Instant now) {
+        String tokenError = tokenError(token, keys, now);
+        if (!tokenError.isEmpty()) {
+            return tokenError;
         }
         if (!link.delegator().isEmpty() && !link.delegator().equals(RuleMatcher.text(token, "delegator_identity"))) {
             return "delegation_token_delegator_mismatch";
