@@ -24,6 +24,7 @@ import dev.gait.core.gate.Gate;
 import dev.gait.core.gate.GateTraceFiles;
 import dev.gait.core.gate.KillSwitch;
 import dev.gait.core.gate.KillSwitchStore;
+import dev.gait.core.gate.PresentedTokens;
 import dev.gait.core.gate.RateLimiter;
 import dev.gait.core.gate.WrkrInventory;
 import dev.gait.core.gate.policy.Policy;
@@ -137,9 +138,9 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 .orElse(signer.publicKey());
         byte[] delegationKey = TokenFiles.firstKey(invocation, List.of(flags.delegationPublicKey(), flags.approvalPublicKey()),
                 List.of(flags.delegationPrivateKey(), flags.approvalPrivateKey())).orElse(signer.publicKey());
-        ApprovalCheck.Input approvals = new ApprovalCheck.Input(
+        PresentedTokens approvals = new PresentedTokens(
                 TokenFiles.load(invocation, flags.approvalToken().get(), flags.approvalTokenChain().get()), List.of(approvalKey));
-        DelegationCheck.Input delegations = new DelegationCheck.Input(
+        PresentedTokens delegations = new PresentedTokens(
                 TokenFiles.load(invocation, flags.delegationToken().get(), flags.delegationTokenChain().get()), List.of(delegationKey));
         BrokerStage.Input broker = flags.broker().input(invocation, flags.profile().get().equals("oss-prod"));
         ApprovedScripts approvedScripts = loadApprovedScripts(invocation, flags, intent, signer, warnings);

@@ -21,19 +21,6 @@ public final class ApprovalCheck {
 
     private ApprovalCheck() {}
 
-    /**
-     * Tokens as presented: a token that could not be parsed is given as null and counts as
-     * {@code approval_token_invalid}.
-     *
-     * @param verifyKeys the approval public keys (the trace signing key when none is configured)
-     */
-    public record Input(List<JsonObject> tokens, List<byte[]> verifyKeys) {
-        public Input {
-            tokens = java.util.Collections.unmodifiableList(new ArrayList<>(tokens));
-            verifyKeys = List.copyOf(verifyKeys);
-        }
-    }
-
     /** One presented token and what the check found. */
     public record Entry(String tokenId, String approverIdentity, String reasonCode, List<String> scope, String expiresAt,
                         String errorCode) {
@@ -79,7 +66,7 @@ public final class ApprovalCheck {
         }
     }
 
-    static Result evaluate(Input input, NormalizedIntent intent, String intentDigest, String policyDigest, Decision decision,
+    static Result evaluate(PresentedTokens input, NormalizedIntent intent, String intentDigest, String policyDigest, Decision decision,
                            Instant now) {
         int required = (int) Math.max(1, decision.minApprovals());
         if (input == null || input.tokens().isEmpty()) {

@@ -20,14 +20,6 @@ public final class DelegationCheck {
 
     private DelegationCheck() {}
 
-    /** Tokens as presented (null for one that did not parse) and the keys that verify them. */
-    public record Input(List<JsonObject> tokens, List<byte[]> verifyKeys) {
-        public Input {
-            tokens = java.util.Collections.unmodifiableList(new ArrayList<>(tokens));
-            verifyKeys = List.copyOf(verifyKeys);
-        }
-    }
-
     /** One token or uncovered link and what the check found. */
     public record Entry(String tokenId, String delegatorIdentity, String delegateIdentity, List<String> scope, String expiresAt,
                         String errorCode) {
@@ -72,7 +64,7 @@ public final class DelegationCheck {
 
     private record Link(String delegator, String delegate) {}
 
-    static Result evaluate(Input input, NormalizedIntent intent, String intentDigest, String policyDigest, List<String> requiredScopes,
+    static Result evaluate(PresentedTokens input, NormalizedIntent intent, String intentDigest, String policyDigest, List<String> requiredScopes,
                            Instant now) {
         if (input == null || input.tokens().isEmpty()) {
             return new Result(false, List.of("delegation_token_missing"), "", List.of());
