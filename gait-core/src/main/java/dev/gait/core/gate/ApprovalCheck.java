@@ -48,13 +48,7 @@ public final class ApprovalCheck {
                     .thenComparing(e -> String.join(",", e.scope())));
             Set<String> approvers = new TreeSet<>();
             entries.stream().filter(Entry::valid).forEach(e -> approvers.add(e.approverIdentity()));
-            return JsonObject.builder()
-                    .put("schema_id", "gait.gate.approval_audit_record")
-                    .put("schema_version", "1.0.0")
-                    .put("created_at", outcome.trace().get("created_at").orElseThrow())
-                    .put("producer_version", dev.gait.core.version.GaitVersion.current())
-                    .put("trace_id", outcome.traceId())
-                    .put("tool_name", outcome.intent().toolName())
+            return outcome.recordHeader("gait.gate.approval_audit_record")
                     .put("intent_digest", outcome.intentDigest())
                     .put("policy_digest", outcome.policyDigest())
                     .put("required_approvals", requiredApprovals)

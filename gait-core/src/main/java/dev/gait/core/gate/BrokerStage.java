@@ -45,12 +45,8 @@ public final class BrokerStage {
 
         /** The credential evidence ({@code gait.gate.broker_credential_record} 1.0.0) of an issued credential. */
         public dev.gait.core.json.JsonObject evidence(Gate.Outcome outcome) {
-            return dev.gait.core.json.JsonObject.builder()
-                    .put("schema_id", "gait.gate.broker_credential_record")
-                    .put("schema_version", "1.0.0")
-                    .put("created_at", outcome.trace().get("created_at").orElseThrow())
-                    .put("producer_version", dev.gait.core.version.GaitVersion.current())
-                    .put("trace_id", outcome.traceId())
+            // the request's tool name is the lowercased one the broker was asked about
+            return outcome.recordHeader("gait.gate.broker_credential_record")
                     .put("tool_name", request.toolName())
                     .put("identity", request.identity())
                     .put("broker", credential.broker())

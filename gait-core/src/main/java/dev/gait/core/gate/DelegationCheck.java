@@ -44,13 +44,7 @@ public final class DelegationCheck {
             List<Entry> sorted = new ArrayList<>(entries);
             sorted.sort(Comparator.comparing(Entry::delegatorIdentity).thenComparing(Entry::delegateIdentity).thenComparing(Entry::tokenId));
             int valid = (int) entries.stream().filter(Entry::valid).count();
-            return JsonObject.builder()
-                    .put("schema_id", "gait.gate.delegation_audit_record")
-                    .put("schema_version", "1.0.0")
-                    .put("created_at", outcome.trace().get("created_at").orElseThrow())
-                    .put("producer_version", dev.gait.core.version.GaitVersion.current())
-                    .put("trace_id", outcome.traceId())
-                    .put("tool_name", outcome.intent().toolName())
+            return outcome.recordHeader("gait.gate.delegation_audit_record")
                     .put("intent_digest", outcome.intentDigest())
                     .put("policy_digest", outcome.policyDigest())
                     .put("delegation_required", outcome.decision().requireDelegation())

@@ -64,6 +64,20 @@ public final class Gate {
                           RateLimiter.Usage rateLimit, RateLimiter.Usage destructiveBudget, JsonObject killSwitch,
                           DelegationCheck.Result delegation, ApprovalCheck.Result approval, BrokerStage.Result broker) {
 
+        /**
+         * The envelope every record about this decision starts with: schema, version, the trace's
+         * {@code created_at}, producer version, trace id and tool name.
+         */
+        public JsonObject.Builder recordHeader(String schemaId) {
+            return JsonObject.builder()
+                    .put("schema_id", schemaId)
+                    .put("schema_version", "1.0.0")
+                    .put("created_at", trace.get("created_at").orElseThrow())
+                    .put("producer_version", dev.gait.core.version.GaitVersion.current())
+                    .put("trace_id", traceId)
+                    .put("tool_name", intent.toolName());
+        }
+
         /** block exits 3 and require_approval 4, except in simulate mode, which never blocks. */
         public int exitCode() {
             return verdict.exitCode().code();
