@@ -120,9 +120,24 @@ class ApprovalTokenTest {
 
         expectRefused(eval(NOW, "intent.json", "alice-1.json"), "approval_chain_insufficient");
         expectRefused(eval(NOW, "intent.json", "alice-1.json,alice-2.json"), "approval_distinct_approvers_required");
+        expectRefused(eval(NOW, "intent.json", "bob.json,./bob.json"), "approval_chain_insufficient");
         CliRunner.Result granted = eval(NOW, "intent.json", "alice-1.json,bob.json");
         assertThat(granted.exitCode()).isZero();
         assertThat(granted.json().string("approval_ref").orElseThrow()).contains(",");
+    }
+
+    @Test
+    void an_absurd_approval_count_never_reduces_to_zero() throws Exception {
+        Files.writeString(dir.resolve("policy.yaml"), """
+                default_verdict: block
+                rules:
+                  - name: many
+                    effect: require_approval
+                    min_approvals: 4294967296
+                    match: {tool_names: [tool.write]}
+                """);
+        Files.writeString(dir.resolve("garbage.json"), "not a token");
+        expectRefused(eval(NOW, "intent.json", "garbage.json"), "approval_chain_insufficient");
     }
 
     private static void expectRefused(CliRunner.Result result, String reason) {

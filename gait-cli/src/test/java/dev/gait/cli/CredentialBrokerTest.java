@@ -82,6 +82,8 @@ class CredentialBrokerTest {
         expectBlocked(script("garbage.sh", "echo 'not json at all'\n"), "broker_output_invalid");
         expectBlocked(script("huge.sh", "head -c 20000 /dev/zero\n"), "broker_output_too_large");
         expectBlocked(script("fails.sh", "exit 7\n"), "broker_command_failed");
+        expectBlocked(script("forever.sh", "cat >/dev/null; echo '{\"credential_ref\":\"r\",\"ttl_seconds\":1e20}'\n"),
+                "broker_output_invalid");
         expectBlocked(script("secret.sh", "cat >/dev/null; echo '{\"credential_ref\":\"r\",\"token\":\"hunter2\"}'\n"),
                 "broker_output_contains_secret");
         String stale = script("stale.sh", "cat >/dev/null; echo '{\"credential_ref\":\"r\",\"scope\":[\"repo:write\"],"

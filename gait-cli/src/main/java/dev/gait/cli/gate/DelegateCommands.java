@@ -6,6 +6,7 @@ import dev.gait.cli.command.CommandFamily;
 import dev.gait.cli.command.LeafCommand;
 import dev.gait.cli.flags.Flag;
 import dev.gait.cli.flags.FlagSet;
+import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.keys.KeyFlagPair;
 import dev.gait.cli.keys.KeySourceFlags;
 import dev.gait.cli.keys.SigningKeys;
@@ -83,6 +84,9 @@ public final class DelegateCommands {
         protected int execute(Invocation invocation, Output output, Flags flags, List<String> positionals) {
             TokenMinting.require(List.of(flags.token()));
             List<JsonObject> tokens = TokenFiles.load(invocation, flags.token().get(), "");
+            if (tokens.size() != 1) {
+                throw new UsageException("--token names exactly one token file");
+            }
             String error = DelegationCheck.tokenError(tokens.getFirst(), SigningKeys.trustedKeys(invocation, flags.keys(), true),
                     invocation.clock().instant());
             JsonObject token = tokens.getFirst() == null ? JsonObject.EMPTY : tokens.getFirst();

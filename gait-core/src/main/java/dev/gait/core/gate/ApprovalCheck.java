@@ -38,7 +38,7 @@ public final class ApprovalCheck {
     }
 
     /** The approval outcome: granted, or the reason codes that say why not. */
-    public record Result(boolean granted, List<String> reasonCodes, String approvalRef, int requiredApprovals, List<Entry> entries) {
+    public record Result(boolean granted, List<String> reasonCodes, String approvalRef, long requiredApprovals, List<Entry> entries) {
 
         /** The approval audit record ({@code gait.gate.approval_audit_record} 1.0.0) of one decision. */
         public JsonObject auditRecord(Gate.Outcome outcome) {
@@ -62,7 +62,7 @@ public final class ApprovalCheck {
 
     static Result evaluate(PresentedTokens input, NormalizedIntent intent, String intentDigest, String policyDigest, Decision decision,
                            Instant now) {
-        int required = (int) Math.max(1, decision.minApprovals());
+        long required = Math.max(1, decision.minApprovals());
         if (input == null || input.tokens().isEmpty()) {
             return new Result(false, List.of("approval_token_missing"), "", required, List.of());
         }
@@ -80,11 +80,13 @@ public final class ApprovalCheck {
                 reasons.add(entry.errorCode());
             }
         }
-        long valid = entries.stream().filter(Entry::valid).count();
+        // the same token presented twice (under two paths) is one approval
+        long valid = validIds.size();
         if (valid < required) {
             reasons.add("approval_chain_insufficient");
         }
-        if (decision.requireDistinctApprovers() && required > 1 && approvers.size() < required) {
+        // more than one approval always means more than one person (v1 skipped this for scripts)
+        if (required > 1 && approvers.size() < required) {
             reasons.add("approval_distinct_approvers_required");
         }
         boolean granted = valid >= required && !reasons.contains("approval_distinct_approvers_required");
@@ -141,7 +143,7 @@ public final class ApprovalCheck {
     /** {@code tool:<name>}, plus {@code phase:apply} and {@code destructive:apply} for destructive apply calls. */
     static List<String> requiredScope(NormalizedIntent intent) {
         List<String> required = new ArrayList<>(List.of("tool:" + intent.toolName()));
-        if ("apply".equals(RuleMatcher.text(intent.context(), "phase")) && intent.targets().stream().anyMatch(Target::destructive)) {
+        if ("apply".equals(RuleMatcher.text(intent.context(), "phase")) && Gate.hasDestructiveTarget(intent)) {
             required.add("phase:apply");
             required.add("destructive:apply");
         }

@@ -93,6 +93,9 @@ public final class BrokerStage {
             credential = input.broker().issue(request, now);
         } catch (BrokerException e) {
             return Result.of(List.of("broker_credential_missing"), List.of("broker_credential_missing", e.violation()), true);
+        } catch (RuntimeException e) {
+            // whatever else goes wrong in a broker, the call does not get a credential
+            return Result.of(List.of("broker_credential_missing"), List.of("broker_credential_missing", "broker_failed"), true);
         }
         String problem = problem(request, credential, intent);
         if (!problem.isEmpty()) {

@@ -242,11 +242,10 @@ public final class Gate {
                 .build();
     }
 
+    /** A destructive target anywhere: among the intent's targets or, for a script, any step's. */
     static boolean hasDestructiveTarget(NormalizedIntent intent) {
-        if (intent.isScript()) {
-            return intent.steps().stream().anyMatch(s -> s.targets().stream().anyMatch(Target::destructive));
-        }
-        return intent.targets().stream().anyMatch(Target::destructive);
+        return intent.targets().stream().anyMatch(Target::destructive)
+                || intent.steps().stream().anyMatch(s -> s.targets().stream().anyMatch(Target::destructive));
     }
 
     /** The intent's {@code created_at}, or Gait's fixed 1980-01-01 when it has none. */

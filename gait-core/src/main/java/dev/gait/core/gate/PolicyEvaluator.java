@@ -319,6 +319,8 @@ public final class PolicyEvaluator {
         boolean broker = false;
         boolean delegation = false;
         List<String> delegationScopes = new ArrayList<>();
+        Set<String> brokerReferences = new LinkedHashSet<>();
+        List<String> brokerScopes = new ArrayList<>();
         RuleSections.Budget rateLimit = null;
         RuleSections.Budget destructiveBudget = null;
         Set<String> risks = new TreeSet<>();
@@ -336,6 +338,10 @@ public final class PolicyEvaluator {
             violations.addAll(decision.violations());
             minApprovals = Math.max(minApprovals, decision.minApprovals());
             broker |= decision.requireBrokerCredential();
+            if (!decision.brokerReference().isEmpty()) {
+                brokerReferences.add(decision.brokerReference());
+            }
+            brokerScopes.addAll(decision.brokerScopes());
             delegation |= decision.requireDelegation();
             delegationScopes.addAll(decision.delegationScopes());
             rateLimit = stricter(rateLimit, decision.rateLimit());
@@ -362,7 +368,8 @@ public final class PolicyEvaluator {
         }
         boolean approval = verdict == Verdict.REQUIRE_APPROVAL;
         return new Decision(verdict, Decision.sorted(reasons), Decision.sorted(violations), "",
-                approval ? Math.max(1, minApprovals) : 0, false, broker, "", List.of(), delegation, Decision.sorted(delegationScopes), rateLimit, destructiveBudget,
+                approval ? Math.max(1, minApprovals) : 0, false, broker, String.join(",", brokerReferences),
+                Decision.sorted(brokerScopes), delegation, Decision.sorted(delegationScopes), rateLimit, destructiveBudget,
                 null, null, steps, composite);
     }
 

@@ -30,6 +30,7 @@ public final class CommandBroker implements CredentialBroker {
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
     public static final int OUTPUT_CAP = 16 * 1024;
     private static final int MAX_REF_CHARS = 256;
+    private static final long MAX_TTL_SECONDS = 86_400;
     private static final Set<String> SECRET_MEMBERS = Set.of("token", "secret", "password", "access_token", "secret_access_key",
             "session_token", "private_key", "client_secret");
 
@@ -44,7 +45,11 @@ public final class CommandBroker implements CredentialBroker {
         if (trimmed.isEmpty() || trimmed.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("credential command must be one program path without white space");
         }
-        String fileName = Path.of(trimmed).getFileName().toString();
+        Path programPath = Path.of(trimmed).getFileName();
+        if (programPath == null) {
+            throw new IllegalArgumentException("credential command must name a program");
+        }
+        String fileName = programPath.toString();
         if (!allowlist.isEmpty() && !allowlist.contains(trimmed) && !allowlist.contains(fileName)) {
             throw new IllegalArgumentException("credential command " + trimmed + " is not in GAIT_CREDENTIAL_COMMAND_ALLOWLIST");
         }
@@ -86,15 +91,24 @@ public final class CommandBroker implements CredentialBroker {
     private static Instant expiry(JsonObject response, Instant now) {
         String expiresAt = response.string("expires_at").orElse("").strip();
         if (!expiresAt.isEmpty()) {
+            Instant expires;
             try {
-                return GoTime.parse(expiresAt).toInstant();
+                expires = GoTime.parse(expiresAt).toInstant();
             } catch (IllegalArgumentException e) {
                 throw new BrokerException("broker_output_invalid", "expires_at: " + e.getMessage());
             }
+            if (expires.isAfter(now.plusSeconds(MAX_TTL_SECONDS))) {
+                throw new BrokerException("broker_output_invalid", "expires_at is more than " + MAX_TTL_SECONDS + " s away");
+            }
+            return expires;
         }
-        long ttl = response.get("ttl_seconds").filter(dev.gait.core.json.JsonNumber.class::isInstance)
-                .map(v -> (long) ((dev.gait.core.json.JsonNumber) v).value()).orElse(0L);
-        return now.plusSeconds(ttl);
+        double ttl = response.get("ttl_seconds").filter(dev.gait.core.json.JsonNumber.class::isInstance)
+                .map(v -> ((dev.gait.core.json.JsonNumber) v).value()).orElse(0.0);
+        // a credential is short-lived by definition; a day is far beyond any broker's lease
+        if (!(ttl >= 0 && ttl <= MAX_TTL_SECONDS)) {
+            throw new BrokerException("broker_output_invalid", "ttl_seconds must be between 0 and " + MAX_TTL_SECONDS);
+        }
+        return now.plusSeconds((long) ttl);
     }
 
     private static String text(JsonObject response, String key, String fallback) {
@@ -102,6 +116,11 @@ public final class CommandBroker implements CredentialBroker {
         return value.isEmpty() ? fallback : value;
     }
 
+    /**
+     * Runs the program under one deadline for the whole exchange: the request is written and the
+     * answer read on their own threads, so a program that neither reads nor answers is killed on
+     * time instead of blocking the gate.
+     */
     private byte[] run(byte[] input) {
         Process process;
         try {
@@ -109,19 +128,22 @@ public final class CommandBroker implements CredentialBroker {
         } catch (IOException e) {
             throw new BrokerException("broker_command_failed", "credential command did not start: " + e.getMessage());
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
+            Thread.startVirtualThread(() -> {
+                try (OutputStream stdin = process.getOutputStream()) {
+                    stdin.write(input);
+                } catch (IOException ignored) {
+                    // a program that does not read its input may close the pipe early; its answer still counts
+                }
+            });
             CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readCapped(process.getInputStream()),
                     Thread::startVirtualThread);
-            try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write(input);
-            } catch (IOException ignored) {
-                // a program that does not read its input may close the pipe early; its answer still counts
-            }
-            byte[] output = stdout.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            byte[] output = stdout.get(remaining(deadline), TimeUnit.NANOSECONDS);
             if (output.length > OUTPUT_CAP) {
                 throw new BrokerException("broker_output_too_large", "credential command printed more than " + OUTPUT_CAP + " bytes");
             }
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(remaining(deadline), TimeUnit.NANOSECONDS)) {
                 throw new BrokerException("broker_command_timeout", "credential command did not finish within " + timeout.toSeconds() + " s");
             }
             if (process.exitValue() != 0) {
@@ -139,6 +161,10 @@ public final class CommandBroker implements CredentialBroker {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
     }
 
     /** Reads at most one byte more than the cap, so an oversized answer is seen without reading it all. */
