@@ -143,7 +143,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         PresentedTokens delegations = new PresentedTokens(
                 TokenFiles.load(invocation, flags.delegationToken().get(), flags.delegationTokenChain().get()), List.of(delegationKey));
         BrokerStage.Input broker = flags.broker().input(invocation, flags.profile().get().equals("oss-prod"));
-        ApprovedScripts approvedScripts = loadApprovedScripts(invocation, flags, intent, signer, warnings);
+        ApprovedScripts.Verified approvedScripts = loadApprovedScripts(invocation, flags, intent, signer, warnings);
         Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, inventory, killSwitch, approvedScripts, delegations, approvals, broker,
                 flags.simulate().get(),
                 evaluationTime,
@@ -189,22 +189,18 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
      * The registry when it is configured and every entry verifies; otherwise the fast path is off:
      * with a warning, or (fail-closed loading) as an error that exits 3.
      */
-    private static ApprovedScripts loadApprovedScripts(Invocation invocation, Flags flags, JsonObject intent, Signer signer,
-                                                       List<String> warnings) {
+    private static ApprovedScripts.Verified loadApprovedScripts(Invocation invocation, Flags flags, JsonObject intent, Signer signer,
+                                                                List<String> warnings) {
         if (flags.approvedScriptRegistry().get().isBlank()) {
             return null;
         }
         String failure;
-        ApprovedScripts registry = null;
         try {
-            registry = ApprovedScripts.load(invocation.resolve(flags.approvedScriptRegistry().get()));
             byte[] key = flags.approvedScriptPublicKey().source(invocation).map(GoKeyText::decodePublic).orElse(signer.publicKey());
-            failure = registry.verificationFailure(List.of(key), invocation.clock().instant());
+            return ApprovedScripts.load(invocation.resolve(flags.approvedScriptRegistry().get()))
+                    .verify(List.of(key), invocation.clock().instant());
         } catch (GaitException e) {
-            failure = "approved script registry unavailable: " + e.getMessage();
-        }
-        if (failure.isEmpty()) {
-            return registry;
+            failure = e.getMessage();
         }
         if (failClosedLoading(flags, intent)) {
             throw new GaitException(ErrorCategory.POLICY_BLOCKED, failure);

@@ -74,8 +74,34 @@ public record ApprovedScripts(List<JsonObject> entries) {
         return new ApprovedScripts(entries);
     }
 
+    /**
+     * A registry whose every entry verified. The gate takes only this type, so no surface can open
+     * the fast path with entries nobody checked.
+     */
+    public static final class Verified {
+        private final ApprovedScripts registry;
+
+        private Verified(ApprovedScripts registry) {
+            this.registry = registry;
+        }
+
+        /** The entry that pre-approves this script under this policy, or null. */
+        JsonObject match(NormalizedIntent script, String policyDigest, Instant now) {
+            return registry.match(script, policyDigest, now);
+        }
+    }
+
+    /** The verified registry; an entry that is malformed, not signed by one of the keys, or expired is invalid input. */
+    public Verified verify(List<byte[]> keys, Instant now) {
+        String failure = verificationFailure(keys, now);
+        if (!failure.isEmpty()) {
+            throw GaitException.invalidInput(failure);
+        }
+        return new Verified(this);
+    }
+
     /** Empty when every entry verifies with the key and is unexpired; else which entry failed and why. */
-    public String verificationFailure(List<byte[]> keys, Instant now) {
+    private String verificationFailure(List<byte[]> keys, Instant now) {
         for (int i = 0; i < entries.size(); i++) {
             JsonObject entry = entries.get(i);
             String problem = "";
@@ -95,8 +121,7 @@ public record ApprovedScripts(List<JsonObject> entries) {
         return "";
     }
 
-    /** The entry that pre-approves this script under this policy, or null. */
-    public JsonObject match(NormalizedIntent script, String policyDigest, Instant now) {
+    private JsonObject match(NormalizedIntent script, String policyDigest, Instant now) {
         List<String> tools = script.steps().stream().map(s -> s.toolName().toLowerCase(Locale.ROOT)).toList();
         for (JsonObject entry : entries) {
             Instant expires = SignedTokens.instant(text(entry, "expires_at"));

@@ -39,7 +39,7 @@ public final class Gate {
      * @param signer signs the trace
      */
     public record Request(Policy policy, JsonObject intent, ContextEnvelope envelope, WrkrInventory inventory, KillSwitchInput killSwitch,
-                          ApprovedScripts approvedScripts, PresentedTokens delegations, PresentedTokens approvals, BrokerStage.Input broker, boolean simulate,
+                          ApprovedScripts.Verified approvedScripts, PresentedTokens delegations, PresentedTokens approvals, BrokerStage.Input broker, boolean simulate,
                           java.time.Instant evaluationTime, Path rateLimitState, Clock clock, Signer signer, String correlationId) {}
 
     /** Kill-switch state as configured: loaded, or unavailable (which blocks). */
