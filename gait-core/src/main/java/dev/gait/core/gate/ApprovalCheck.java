@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * Checks the approval tokens ({@code gait.gate.approval_token} 1.0.0) presented for a
  * {@code require_approval} verdict, in Gait v1's order: shape, signature, intent digest, policy
  * digest, delegation binding, expiry, scope, target and operation limits. The approval is granted
- * only when enough tokens are valid (from distinct approvers when the rule demands it).
+ * only when enough distinct tokens are valid, from as many distinct approvers when more than one is
+ * required.
  */
 public final class ApprovalCheck {
     public static final String TOKEN_SCHEMA_ID = "gait.gate.approval_token";

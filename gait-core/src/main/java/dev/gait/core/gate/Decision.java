@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record Decision(
         Verdict verdict, List<String> reasonCodes, List<String> violations, String matchedRule, long minApprovals,
-        boolean requireDistinctApprovers, boolean requireBrokerCredential, String brokerReference, List<String> brokerScopes,
+        boolean requireBrokerCredential, String brokerReference, List<String> brokerScopes,
         boolean requireDelegation, List<String> delegationScopes,
         RuleSections.Budget rateLimit, RuleSections.Budget destructiveBudget, JsonObject freezeWindow, JsonObject sandbox,
         List<StepVerdict> stepVerdicts,
@@ -45,13 +45,13 @@ public record Decision(
             String risk = PolicyEvaluator.stepRisk(step.targets());
             composite = risk.equals("high") || composite.equals("high") ? "high" : risk.equals("medium") ? "medium" : composite;
         }
-        return new Decision(Verdict.ALLOW, List.of("approved_script_match"), List.of(), "", 0, false, false, "", List.of(), false,
+        return new Decision(Verdict.ALLOW, List.of("approved_script_match"), List.of(), "", 0, false, "", List.of(), false,
                 List.of(), null, null, null, null, steps, composite);
     }
 
     static Decision simple(Verdict verdict, List<String> reasonCodes, List<String> violations) {
         return new Decision(verdict, sorted(reasonCodes), sorted(violations), "", verdict == Verdict.REQUIRE_APPROVAL ? 1 : 0,
-                false, false, "", List.of(), false, List.of(), null, null, null, null, List.of(), "");
+                false, "", List.of(), false, List.of(), null, null, null, null, List.of(), "");
     }
 
     static List<String> sorted(List<String> values) {

@@ -123,7 +123,6 @@ public final class PolicyEvaluator {
         List<String> violations = new ArrayList<>();
         Set<String> names = new TreeSet<>(dev.gait.core.canon.GoStrings.BYTE_ORDER);
         long minApprovals = 0;
-        boolean distinct = false;
         boolean broker = false;
         boolean delegation = false;
         Set<String> brokerReferences = new LinkedHashSet<>();
@@ -141,7 +140,6 @@ public final class PolicyEvaluator {
             violations.addAll(outcome.violations());
             names.add(rule.name());
             minApprovals = Math.max(minApprovals, rule.effectiveMinApprovals());
-            distinct |= rule.requireDistinctApprovers();
             broker |= rule.requireBrokerCredential();
             delegation |= rule.match().constrainsDelegation();
             delegationScopes.addAll(rule.match().delegationScopes());
@@ -154,7 +152,7 @@ public final class PolicyEvaluator {
         }
         boolean approval = verdict == Verdict.REQUIRE_APPROVAL;
         return new Decision(verdict, Decision.sorted(reasons), Decision.sorted(violations), String.join(",", names),
-                approval ? minApprovals : 0, approval && distinct, broker, String.join(",", brokerReferences),
+                approval ? minApprovals : 0, broker, String.join(",", brokerReferences),
                 Decision.sorted(brokerScopes), delegation, Decision.sorted(delegationScopes), rateLimit, destructiveBudget, freezeWindow, sandbox, List.of(), "");
     }
 
@@ -368,7 +366,7 @@ public final class PolicyEvaluator {
         }
         boolean approval = verdict == Verdict.REQUIRE_APPROVAL;
         return new Decision(verdict, Decision.sorted(reasons), Decision.sorted(violations), "",
-                approval ? Math.max(1, minApprovals) : 0, false, broker, String.join(",", brokerReferences),
+                approval ? Math.max(1, minApprovals) : 0, broker, String.join(",", brokerReferences),
                 Decision.sorted(brokerScopes), delegation, Decision.sorted(delegationScopes), rateLimit, destructiveBudget,
                 null, null, steps, composite);
     }
