@@ -21,6 +21,9 @@ final class ProductionProfile {
         }
         for (PolicyRule rule : policy.rules()) {
             boolean highRisk = rule.match().riskClasses().contains("high") || rule.match().riskClasses().contains("critical");
+            if (!rule.leastPrivilegeOptOut().isEmpty()) {
+                continue; // an explicit, reasoned opt-out; the trace of every call it allows says so
+            }
             if (highRisk && !rule.effect().equals("block") && !rule.requireBrokerCredential()) {
                 throw GaitException.invalidInput("oss-prod profile: rule " + rule.name()
                         + " lets high-risk calls through without require_broker_credential");

@@ -5,10 +5,12 @@ import dev.gait.core.gate.broker.BrokerException;
 import dev.gait.core.gate.broker.BrokerRequest;
 import dev.gait.core.gate.broker.Credential;
 import dev.gait.core.gate.broker.CredentialBroker;
+import dev.gait.core.gate.policy.PolicyRule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -20,6 +22,10 @@ import java.util.TreeSet;
 public final class BrokerStage {
     /** Reason code of a high-risk allow that had no brokered credential (standard profile). */
     public static final String NOT_BROKERED = "least_privilege_credential_not_brokered";
+    /** Reason code of a high-risk allow whose deciding rules all opted out of least privilege, with a reason. */
+    public static final String OPTED_OUT = "least_privilege_opt_out";
+    /** The longest-lived credential least privilege accepts when no rule sets a shorter maximum. */
+    public static final long LEAST_PRIVILEGE_MAX_TTL_SECONDS = 3600;
 
     private BrokerStage() {}
 
@@ -58,9 +64,9 @@ public final class BrokerStage {
                     .putOmitEmpty("credential_owner", credential.owner())
                     .putStringsOmitEmpty("scope", credential.scope())
                     .put("credential_ref", credential.credentialRef())
-                    .putOmitEmpty("target_binding", request.targetBinding())
-                    .putOmitEmpty("run_binding", request.runId())
-                    .putOmitEmpty("job_binding", request.jobId())
+                    .putOmitEmpty("target_binding", credential.bindings().target())
+                    .putOmitEmpty("run_binding", credential.bindings().run())
+                    .putOmitEmpty("job_binding", credential.bindings().job())
                     .putOmitEmpty("request_digest", credential.requestDigest())
                     .put("issued_at", dev.gait.core.canon.GoTime.formatUtc(credential.issuedAt()))
                     .put("expires_at", dev.gait.core.canon.GoTime.formatUtc(credential.expiresAt()))
@@ -77,16 +83,23 @@ public final class BrokerStage {
 
     static Result apply(Input configured, NormalizedIntent intent, Decision decision, Instant now) {
         Input input = configured == null ? Input.NONE : configured;
+        CredentialTerms terms = decision.credentialTerms();
         boolean highRisk = highRisk(intent);
-        if (!decision.requireBrokerCredential() && !(input.leastPrivilege() && highRisk)) {
-            return Result.of(highRisk ? List.of(NOT_BROKERED) : List.of(), List.of(), false);
+        boolean leastPrivilege = input.leastPrivilege() && highRisk && !terms.optedOut();
+        if (!terms.brokerRequired() && !leastPrivilege) {
+            List<String> warnings = !highRisk ? List.of() : terms.optedOut() ? optOutNotes(terms) : List.of(NOT_BROKERED);
+            return Result.of(warnings.isEmpty() ? List.of() : List.of(warnings.getFirst()), warnings, false);
         }
         if (input.broker() == null) {
             return Result.of(List.of("broker_credential_required"), List.of("broker_credential_missing"), true);
         }
-        BrokerRequest request = request(input, intent, decision);
+        BrokerRequest request = request(input, intent, terms);
         if (request.identity().isEmpty()) {
             return Result.of(List.of("broker_credential_missing"), List.of("broker_credential_missing", "broker_identity_missing"), true);
+        }
+        if (leastPrivilege && request.scope().isEmpty()) {
+            // an unscoped credential is not least privilege; say where the scope comes from
+            return Result.of(List.of("broker_credential_missing"), List.of("broker_credential_missing", "broker_scope_missing"), true);
         }
         Credential credential;
         try {
@@ -97,42 +110,67 @@ public final class BrokerStage {
             // whatever else goes wrong in a broker, the call does not get a credential
             return Result.of(List.of("broker_credential_missing"), List.of("broker_credential_missing", "broker_failed"), true);
         }
-        String problem = problem(request, credential, intent);
-        if (!problem.isEmpty()) {
-            return new Result(credential, request, List.of(problem), List.of(problem), true);
+        List<String> problems = problems(request, credential, intent, terms, leastPrivilege);
+        if (!problems.isEmpty()) {
+            return new Result(credential, request, problems, problems, true);
         }
         return new Result(credential, request, List.of("broker_credential_present"), List.of(), false);
     }
 
-    /** The first way the credential fails to fit the request, or empty. */
-    private static String problem(BrokerRequest request, Credential credential, NormalizedIntent intent) {
+    /** The opt-out code, then each opting-out rule's reason, so the trace says who waived least privilege and why. */
+    private static List<String> optOutNotes(CredentialTerms terms) {
+        List<String> notes = new ArrayList<>(List.of(OPTED_OUT));
+        terms.optOutReasons().forEach(reason -> notes.add(OPTED_OUT + ":" + reason));
+        return notes;
+    }
+
+    /** Every way the credential fails to fit the request, the deciding rules and least privilege (empty when it fits). */
+    private static List<String> problems(BrokerRequest request, Credential credential, NormalizedIntent intent, CredentialTerms terms,
+                                         boolean leastPrivilege) {
         if (credential.requestDigest().isEmpty()) {
-            return "broker_request_digest_missing";
+            return List.of("broker_request_digest_missing");
         }
         if (!credential.requestDigest().equals(request.digest())) {
-            return "broker_request_digest_mismatch";
+            return List.of("broker_request_digest_mismatch");
         }
+        Set<String> codes = new TreeSet<>();
         if (!credential.scope().containsAll(request.scope())) {
-            return "broker_scope_mismatch";
+            codes.add("broker_scope_mismatch");
         }
-        if (credential.ttlSeconds() <= 0) {
-            return "broker_ttl_exceeded";
+        long ttl = credential.ttlSeconds();
+        boolean tooLong = ttl <= 0 || (leastPrivilege && ttl > LEAST_PRIVILEGE_MAX_TTL_SECONDS)
+                || terms.provenanceRules().stream().anyMatch(rule -> rule.maxCredentialTtlSeconds() > 0 && ttl > rule.maxCredentialTtlSeconds());
+        if (tooLong) {
+            codes.add("broker_ttl_exceeded");
         }
         String intentRef = RuleMatcher.text(intent.context(), "credential_ref");
         if (!intentRef.isEmpty() && !intentRef.equals(credential.credentialRef())) {
-            return "broker_credential_ref_mismatch";
+            codes.add("broker_credential_ref_mismatch");
         }
-        return "";
+        Credential.Bindings bound = credential.bindings();
+        if (!bound.target().isEmpty() && !bound.target().equals(request.targetBinding())) {
+            codes.add("broker_target_binding_mismatch");
+        }
+        if (!bound.run().isEmpty() && !request.runId().isEmpty() && !bound.run().equals(request.runId())) {
+            codes.add("broker_run_binding_mismatch");
+        }
+        if (!bound.job().isEmpty() && !request.jobId().isEmpty() && !bound.job().equals(request.jobId())) {
+            codes.add("broker_job_binding_mismatch");
+        }
+        for (PolicyRule rule : terms.provenanceRules()) {
+            codes.addAll(IdentityChecks.provenanceFailures(rule, credential.source(), credential.accessType(), credential.issuer()));
+        }
+        return List.copyOf(codes);
     }
 
-    private static BrokerRequest request(Input input, NormalizedIntent intent, Decision decision) {
+    private static BrokerRequest request(Input input, NormalizedIntent intent, CredentialTerms terms) {
         TreeSet<String> scope = new TreeSet<>();
-        for (String entry : concat(decision.brokerScopes(), input.extraScopes())) {
+        for (String entry : concat(terms.brokerScopes(), input.extraScopes())) {
             if (!entry.isBlank()) {
                 scope.add(entry.strip().toLowerCase(Locale.ROOT));
             }
         }
-        String reference = input.credentialRef().isBlank() ? decision.brokerReference() : input.credentialRef().strip();
+        String reference = input.credentialRef().isBlank() ? terms.brokerReference() : input.credentialRef().strip();
         var context = intent.context();
         return new BrokerRequest(intent.toolName().toLowerCase(Locale.ROOT), RuleMatcher.text(context, "identity").strip(),
                 RuleMatcher.text(context, "workspace"), RuleMatcher.text(context, "session_id"), RuleMatcher.text(context, "request_id"),

@@ -9,6 +9,7 @@ import java.util.List;
  * or conditions it. Lists are de-duplicated and sorted by bytes.
  *
  * @param matchedRule the names of the deciding rules, sorted and comma-joined (empty for the default)
+ * @param credentialTerms what the deciding rules ask of a brokered credential
  * @param requireDelegation a deciding rule constrains delegation, so a delegation token is needed
  * @param freezeWindow the deciding rules' freeze-window decision (trace {@code freeze_window}), or null
  * @param sandbox the deciding rules' sandbox decision (trace {@code sandbox}), or null
@@ -17,7 +18,7 @@ import java.util.List;
  */
 public record Decision(
         Verdict verdict, List<String> reasonCodes, List<String> violations, String matchedRule, long minApprovals,
-        boolean requireBrokerCredential, String brokerReference, List<String> brokerScopes,
+        CredentialTerms credentialTerms,
         boolean requireDelegation, List<String> delegationScopes,
         RuleSections.Budget rateLimit, RuleSections.Budget destructiveBudget, JsonObject freezeWindow, JsonObject sandbox,
         List<StepVerdict> stepVerdicts,
@@ -26,7 +27,6 @@ public record Decision(
     public Decision {
         reasonCodes = List.copyOf(reasonCodes);
         violations = List.copyOf(violations);
-        brokerScopes = List.copyOf(brokerScopes);
         delegationScopes = List.copyOf(delegationScopes);
         stepVerdicts = List.copyOf(stepVerdicts);
     }
@@ -45,13 +45,13 @@ public record Decision(
             String risk = PolicyEvaluator.stepRisk(step.targets());
             composite = risk.equals("high") || composite.equals("high") ? "high" : risk.equals("medium") ? "medium" : composite;
         }
-        return new Decision(Verdict.ALLOW, List.of("approved_script_match"), List.of(), "", 0, false, "", List.of(), false,
+        return new Decision(Verdict.ALLOW, List.of("approved_script_match"), List.of(), "", 0, CredentialTerms.NONE, false,
                 List.of(), null, null, null, null, steps, composite);
     }
 
     static Decision simple(Verdict verdict, List<String> reasonCodes, List<String> violations) {
         return new Decision(verdict, sorted(reasonCodes), sorted(violations), "", verdict == Verdict.REQUIRE_APPROVAL ? 1 : 0,
-                false, "", List.of(), false, List.of(), null, null, null, null, List.of(), "");
+                CredentialTerms.NONE, false, List.of(), null, null, null, null, List.of(), "");
     }
 
     static List<String> sorted(List<String> values) {

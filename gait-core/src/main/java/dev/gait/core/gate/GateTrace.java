@@ -82,7 +82,10 @@ public final class GateTrace {
                     .putOmitEmpty("broker_credential_source", facts.credential().source())
                     .putOmitEmpty("broker_credential_issuer", facts.credential().issuer())
                     .putOmitEmpty("broker_credential_access_type", facts.credential().accessType())
-                    .putOmitEmpty("broker_request_digest", facts.credential().requestDigest());
+                    .putOmitEmpty("broker_request_digest", facts.credential().requestDigest())
+                    .putOmitEmpty("broker_target_binding", facts.credential().bindings().target())
+                    .putOmitEmpty("broker_run_binding", facts.credential().bindings().run())
+                    .putOmitEmpty("broker_job_binding", facts.credential().bindings().job());
         }
         trace.putOmitEmpty("delegation_ref", facts.delegationRef());
         if (facts.scriptApproval() != null) {

@@ -88,8 +88,29 @@ final class IdentityChecks {
         if (access.isEmpty()) {
             codes.add("credential_access_type_unknown");
         }
-        if (rule.requireJitCredential()) {
-            codes.add(access.isEmpty() ? "credential_evidence_missing" : access.equals("jit") ? "" : "credential_not_jit");
+        codes.addAll(provenanceFailures(rule, source, access, issuer));
+        if (rule.maxCredentialTtlSeconds() > 0) {
+            codes.add(ttl <= 0 ? "credential_evidence_missing" : ttl > rule.maxCredentialTtlSeconds() ? "credential_ttl_exceeded" : "");
+        }
+        String targetBinding = text(context, "credential_target_binding");
+        if (!targetBinding.isEmpty() && !targetBinding.equals(IntentNormalizer.targetsDigest(targets))) {
+            codes.add("credential_target_binding_mismatch");
+        }
+        binding(codes, context, "credential_run_binding", "run_id", "credential_run_binding_mismatch");
+        binding(codes, context, "credential_job_binding", "job_id", "credential_job_binding_mismatch");
+        codes.removeIf(String::isEmpty);
+        return codes;
+    }
+
+    /**
+     * How a credential's source, access type and issuer fail a rule's provenance keys: JIT only,
+     * no standing credentials, allowed sources, issuers and access types. Applies to the credential
+     * an intent claims and to one a broker issued.
+     */
+    static List<String> provenanceFailures(PolicyRule rule, String source, String access, String issuer) {
+        List<String> codes = new ArrayList<>();
+        if (rule.requireJitCredential() && !access.equals("jit")) {
+            codes.add(access.isEmpty() ? "credential_evidence_missing" : "credential_not_jit");
         }
         if (rule.blockStandingCredentials() && STANDING_ACCESS.contains(access)) {
             codes.add("standing_credential_disallowed");
@@ -103,16 +124,6 @@ final class IdentityChecks {
         if (!rule.allowedCredentialAccessTypes().isEmpty() && !rule.allowedCredentialAccessTypes().contains(access)) {
             codes.add("credential_access_type_disallowed");
         }
-        if (rule.maxCredentialTtlSeconds() > 0) {
-            codes.add(ttl <= 0 ? "credential_evidence_missing" : ttl > rule.maxCredentialTtlSeconds() ? "credential_ttl_exceeded" : "");
-        }
-        String targetBinding = text(context, "credential_target_binding");
-        if (!targetBinding.isEmpty() && !targetBinding.equals(IntentNormalizer.targetsDigest(targets))) {
-            codes.add("credential_target_binding_mismatch");
-        }
-        binding(codes, context, "credential_run_binding", "run_id", "credential_run_binding_mismatch");
-        binding(codes, context, "credential_job_binding", "job_id", "credential_job_binding_mismatch");
-        codes.removeIf(String::isEmpty);
         return codes;
     }
 

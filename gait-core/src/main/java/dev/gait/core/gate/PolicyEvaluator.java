@@ -9,7 +9,6 @@ import dev.gait.core.json.JsonNumber;
 import dev.gait.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -123,10 +122,7 @@ public final class PolicyEvaluator {
         List<String> violations = new ArrayList<>();
         Set<String> names = new TreeSet<>(dev.gait.core.canon.GoStrings.BYTE_ORDER);
         long minApprovals = 0;
-        boolean broker = false;
         boolean delegation = false;
-        Set<String> brokerReferences = new LinkedHashSet<>();
-        List<String> brokerScopes = new ArrayList<>();
         List<String> delegationScopes = new ArrayList<>();
         RuleSections.Budget rateLimit = null;
         RuleSections.Budget destructiveBudget = null;
@@ -140,20 +136,14 @@ public final class PolicyEvaluator {
             violations.addAll(outcome.violations());
             names.add(rule.name());
             minApprovals = Math.max(minApprovals, rule.effectiveMinApprovals());
-            broker |= rule.requireBrokerCredential();
             delegation |= rule.match().constrainsDelegation();
             delegationScopes.addAll(rule.match().delegationScopes());
-            if (!rule.brokerReference().isEmpty()) {
-                brokerReferences.add(rule.brokerReference());
-            }
-            brokerScopes.addAll(rule.brokerScopes());
             rateLimit = stricter(rateLimit, rule.rateLimit());
             destructiveBudget = stricter(destructiveBudget, rule.destructiveBudget());
         }
         boolean approval = verdict == Verdict.REQUIRE_APPROVAL;
         return new Decision(verdict, Decision.sorted(reasons), Decision.sorted(violations), String.join(",", names),
-                approval ? minApprovals : 0, broker, String.join(",", brokerReferences),
-                Decision.sorted(brokerScopes), delegation, Decision.sorted(delegationScopes), rateLimit, destructiveBudget, freezeWindow, sandbox, List.of(), "");
+                approval ? minApprovals : 0, CredentialTerms.of(deciding.stream().map(Outcome::rule).toList()), delegation, Decision.sorted(delegationScopes), rateLimit, destructiveBudget, freezeWindow, sandbox, List.of(), "");
     }
 
     private static Outcome evaluateRule(PolicyRule rule, NormalizedIntent intent, Instant now) {
@@ -314,11 +304,9 @@ public final class PolicyEvaluator {
         List<String> reasons = new ArrayList<>();
         List<String> violations = new ArrayList<>();
         long minApprovals = 0;
-        boolean broker = false;
+        List<CredentialTerms> credentialTerms = new ArrayList<>();
         boolean delegation = false;
         List<String> delegationScopes = new ArrayList<>();
-        Set<String> brokerReferences = new LinkedHashSet<>();
-        List<String> brokerScopes = new ArrayList<>();
         RuleSections.Budget rateLimit = null;
         RuleSections.Budget destructiveBudget = null;
         Set<String> risks = new TreeSet<>();
@@ -335,11 +323,7 @@ public final class PolicyEvaluator {
             reasons.addAll(decision.reasonCodes());
             violations.addAll(decision.violations());
             minApprovals = Math.max(minApprovals, decision.minApprovals());
-            broker |= decision.requireBrokerCredential();
-            if (!decision.brokerReference().isEmpty()) {
-                brokerReferences.add(decision.brokerReference());
-            }
-            brokerScopes.addAll(decision.brokerScopes());
+            credentialTerms.add(decision.credentialTerms());
             delegation |= decision.requireDelegation();
             delegationScopes.addAll(decision.delegationScopes());
             rateLimit = stricter(rateLimit, decision.rateLimit());
@@ -366,8 +350,7 @@ public final class PolicyEvaluator {
         }
         boolean approval = verdict == Verdict.REQUIRE_APPROVAL;
         return new Decision(verdict, Decision.sorted(reasons), Decision.sorted(violations), "",
-                approval ? Math.max(1, minApprovals) : 0, broker, String.join(",", brokerReferences),
-                Decision.sorted(brokerScopes), delegation, Decision.sorted(delegationScopes), rateLimit, destructiveBudget,
+                approval ? Math.max(1, minApprovals) : 0, CredentialTerms.merge(credentialTerms), delegation, Decision.sorted(delegationScopes), rateLimit, destructiveBudget,
                 null, null, steps, composite);
     }
 

@@ -1,18 +1,28 @@
 package dev.gait.core.gate.broker;
 
 import dev.gait.core.digest.Digests;
-import java.time.Duration;
+import dev.gait.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Gait v1's {@code env} broker: the credential is an environment variable named after the
  * reference (or the tool), for example {@code GAIT_BROKER_TOKEN_TOOL_WRITE}; only a digest of its
- * value leaves this process.
+ * value leaves this process. Variables with the same name and a suffix describe it
+ * ({@code _EXPIRES_AT}, {@code _TTL_SECONDS}, {@code _SOURCE}, {@code _SCOPE}, …); without them it
+ * is a five-minute credential of unknown access type.
  */
 public final class EnvBroker implements CredentialBroker {
-    private static final Duration TTL = Duration.ofSeconds(300);
+    private static final long DEFAULT_TTL_SECONDS = 300;
+    /** Suffix → response member, for the variables that describe the credential. */
+    private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("_ISSUED_AT", "issued_at"), Map.entry("_EXPIRES_AT", "expires_at"), Map.entry("_SOURCE", "source"),
+            Map.entry("_ACCESS_TYPE", "access_type"), Map.entry("_ISSUER", "issuer"), Map.entry("_SUBJECT", "subject"),
+            Map.entry("_OWNER", "owner"), Map.entry("_TARGET_BINDING", "target_binding"), Map.entry("_RUN_BINDING", "run_binding"),
+            Map.entry("_JOB_BINDING", "job_binding"));
+
     private final String prefix;
     private final Map<String, String> environment;
 
@@ -28,13 +38,35 @@ public final class EnvBroker implements CredentialBroker {
 
     @Override
     public Credential issue(BrokerRequest request, Instant now) {
-        String subject = request.reference().isBlank() ? request.toolName() : request.reference();
-        String key = prefix + subject.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-        String value = environment.getOrDefault(key, "").strip();
+        String key = prefix + envKey(request.reference().isBlank() ? request.toolName() : request.reference());
+        String value = variable(key);
         if (value.isEmpty()) {
             throw new BrokerException("broker_env_credential_missing", "environment variable " + key + " is not set");
         }
-        String ref = "env:" + key + ":" + Digests.sha256Hex(value).substring(0, 16);
-        return new Credential(name(), ref, "env", "unknown", "", "", "", request.scope(), now, now.plus(TTL), request.digest());
+        JsonObject.Builder response = JsonObject.builder()
+                .put("credential_ref", "env:" + key + ":" + Digests.sha256Hex(value).substring(0, 16))
+                .put("source", "env")
+                .put("access_type", "unknown")
+                .put("request_digest", request.digest());
+        DESCRIPTIONS.forEach((suffix, member) -> response.putOmitEmpty(member, variable(key + suffix)));
+        String scope = variable(key + "_SCOPE");
+        response.putStrings("scope", scope.isEmpty() ? request.scope() : Arrays.asList(scope.split(",")));
+        String ttl = variable(key + "_TTL_SECONDS");
+        try {
+            response.put("ttl_seconds", ttl.isEmpty() ? DEFAULT_TTL_SECONDS : Long.parseLong(ttl));
+        } catch (NumberFormatException e) {
+            throw new BrokerException("broker_output_invalid", key + "_TTL_SECONDS must be a whole number of seconds");
+        }
+        return BrokerResponse.of(response.build(), request, now, name());
+    }
+
+    private String variable(String key) {
+        return environment.getOrDefault(key, "").strip();
+    }
+
+    /** The reference as an environment variable name: upper case, anything but letters, digits and {@code _} as {@code _}. */
+    static String envKey(String reference) {
+        String key = reference.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]+", "_").replaceAll("^_+|_+$", "");
+        return key.isEmpty() ? "DEFAULT" : key;
     }
 }

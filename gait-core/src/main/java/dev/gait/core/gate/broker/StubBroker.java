@@ -17,6 +17,7 @@ public final class StubBroker implements CredentialBroker {
     public Credential issue(BrokerRequest request, Instant now) {
         String ref = "stub:" + Ids.h12(String.join("|", request.toolName(), request.identity(), request.workspace(), request.sessionId(),
                 request.requestId(), request.reference(), String.join(",", request.scope())));
-        return new Credential(name(), ref, "stub", "jit", "stub", "", "", request.scope(), now, now.plus(TTL), request.digest());
+        return new Credential(name(), ref, "stub", "jit", "stub", "", "", request.scope(), now, now.plus(TTL), request.digest(),
+                Credential.Bindings.of(request));
     }
 }

@@ -16,7 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** One normalised policy rule. */
+/**
+ * One normalised policy rule.
+ *
+ * @param leastPrivilegeOptOut the reason this rule's high-risk allows may run without a brokered
+ *     credential even where least privilege applies (extension; empty when the rule does not opt out)
+ */
 public record PolicyRule(
         String name, long priority, String effect, RuleMatch match, List<String> reasonCodes, List<String> violations,
         long minApprovals, boolean requireDistinctApprovers,
@@ -29,7 +34,8 @@ public record PolicyRule(
         boolean blockStandingCredentials, List<String> allowedCredentialSources, List<String> allowedCredentialIssuers,
         List<String> allowedCredentialAccessTypes, long maxCredentialTtlSeconds, boolean requireJitCredential,
         RuleSections.Endpoint endpoint, RuleSections.Dataflow dataflow, RuleSections.FreezeWindow freezeWindow,
-        RuleSections.Sandbox sandbox, RuleSections.Budget rateLimit, RuleSections.Budget destructiveBudget) {
+        RuleSections.Sandbox sandbox, RuleSections.Budget rateLimit, RuleSections.Budget destructiveBudget,
+        String leastPrivilegeOptOut) {
 
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
@@ -99,9 +105,30 @@ public record PolicyRule(
                 yaml.map("freeze_window").map(m -> RuleSections.FreezeWindow.parse(m, name)).orElse(null),
                 yaml.map("sandbox").map(m -> RuleSections.Sandbox.parse(m, name)).orElse(null),
                 yaml.map("rate_limit").map(m -> RuleSections.Budget.parse(m, "rate_limit", name, false)).orElse(null),
-                yaml.map("destructive_budget").map(m -> RuleSections.Budget.parse(m, "destructive_budget", name, true)).orElse(null));
+                yaml.map("destructive_budget").map(m -> RuleSections.Budget.parse(m, "destructive_budget", name, true)).orElse(null),
+                leastPrivilegeOptOut(yaml, name, effect));
         yaml.rejectUnknownKeys();
         return rule;
+    }
+
+    private static final int MAX_OPT_OUT_REASON = 200;
+
+    /** An opt-out must say why, in one line, and only on a rule that can allow and does not itself demand a broker. */
+    private static String leastPrivilegeOptOut(YamlMap yaml, String name, String effect) {
+        if (!yaml.has("least_privilege_opt_out")) {
+            return "";
+        }
+        String reason = trimmed(yaml.string("least_privilege_opt_out"));
+        if (reason.isEmpty() || reason.length() > MAX_OPT_OUT_REASON || reason.chars().anyMatch(Character::isISOControl)) {
+            throw invalid("least_privilege_opt_out for " + name + " must be a reason of 1 to " + MAX_OPT_OUT_REASON + " characters on one line");
+        }
+        if (!effect.equals("allow") && !effect.equals("require_approval")) {
+            throw invalid("least_privilege_opt_out for " + name + " only applies to allow or require_approval rules");
+        }
+        if (yaml.bool("require_broker_credential")) {
+            throw invalid("least_privilege_opt_out for " + name + " contradicts require_broker_credential");
+        }
+        return reason;
     }
 
     /**
@@ -152,7 +179,8 @@ public record PolicyRule(
                 .putOmitEmpty("MaxContextAgeSeconds", maxContextAgeSeconds)
                 .putOmitEmpty("RequireBrokerCredential", requireBrokerCredential)
                 .putOmitEmpty("BrokerReference", brokerReference)
-                .putOmitEmpty("BrokerScopes", json(brokerScopes));
+                .putOmitEmpty("BrokerScopes", json(brokerScopes))
+                .putOmitEmpty("LeastPrivilegeOptOut", leastPrivilegeOptOut);
         if (freezeWindow != null) {
             out.put("FreezeWindow", freezeWindow.toDigest());
         }

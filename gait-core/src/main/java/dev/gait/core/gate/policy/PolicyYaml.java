@@ -98,6 +98,7 @@ public final class PolicyYaml {
         putList(out, "allowed_credential_access_types", rule.allowedCredentialAccessTypes());
         putNumber(out, "max_credential_ttl_seconds", rule.maxCredentialTtlSeconds());
         putTrue(out, "require_jit_credential", rule.requireJitCredential());
+        putText(out, "least_privilege_opt_out", rule.leastPrivilegeOptOut());
         if (rule.endpoint() != null) {
             RuleSections.Endpoint e = rule.endpoint();
             Map<String, Object> endpoint = new LinkedHashMap<>();
