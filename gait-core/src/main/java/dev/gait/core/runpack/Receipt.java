@@ -10,6 +10,12 @@ public record Receipt(
         OffsetDateTime retrievedAt, String redactionMode, String immutability, double freshnessSlaSeconds,
         String sensitivityLabel, JsonObject retrievalParams) {
 
+    /** The same receipt with other query and content digests (empty ones are derived again when recording). */
+    public Receipt withDigests(String query, String content) {
+        return new Receipt(refId, sourceType, sourceLocator, query, content, retrievedAt, redactionMode, immutability,
+                freshnessSlaSeconds, sensitivityLabel, retrievalParams);
+    }
+
     public JsonObject toJson() {
         return JsonObject.builder()
                 .put("ref_id", refId)

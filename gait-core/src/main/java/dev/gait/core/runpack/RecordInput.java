@@ -38,6 +38,32 @@ public record RecordInput(
                 r.timeline()), intents, results, refs, captureMode, intentArgs, resultPayloads);
     }
 
+    public RecordInput withProducerVersion(String producerVersion) {
+        Run r = run;
+        return new RecordInput(new Run(r.schemaId(), r.schemaVersion(), r.createdAt(), producerVersion, r.runId(), r.env(),
+                r.timeline()), intents, results, refs, captureMode, intentArgs, resultPayloads);
+    }
+
+    /**
+     * The same input with other results. Trace receipts are re-derived from the new results, and
+     * dropped for calls left without one.
+     */
+    public RecordInput withResults(List<Result> newResults) {
+        java.util.Set<String> answered = new java.util.HashSet<>();
+        newResults.forEach(r -> answered.add(r.intentId()));
+        List<Receipt> receipts = new ArrayList<>();
+        for (Receipt receipt : refs.receipts()) {
+            if (!RunpackRecorder.TRACE_SOURCE.equals(receipt.sourceType()) || !receipt.refId().startsWith("trace_")) {
+                receipts.add(receipt);
+            } else if (answered.contains(receipt.refId().substring("trace_".length()))) {
+                receipts.add(receipt.withDigests("", ""));
+            }
+        }
+        return new RecordInput(run, intents, newResults,
+                new Refs(receipts, refs.contextSetDigest(), refs.contextEvidenceMode(), refs.contextRefCount()),
+                captureMode, intentArgs, Map.of());
+    }
+
     public RecordInput withContextEvidenceMode(String mode) {
         return new RecordInput(run, intents, results,
                 new Refs(refs.receipts(), refs.contextSetDigest(), mode, refs.contextRefCount()),

@@ -1,0 +1,63 @@
+package dev.gait.core.replay;
+
+import dev.gait.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Replays a call with {@code args.url} as one HTTP GET: no redirects followed, a 5 s deadline, at
+ * most 1 MiB of body. Records the status code, content type and the body (by digest; inline when
+ * short text).
+ */
+public final class HttpGetExecutor implements ToolExecutor {
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Override
+    public String name() {
+        return "http_get";
+    }
+
+    @Override
+    public Result execute(String toolName, JsonObject args) {
+        String url = Payloads.text(args, "url");
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return Result.error("args.url is not a URL: " + url);
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            return Result.error("args.url must be an http or https URL");
+        }
+        try {
+            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            byte[] body;
+            try (InputStream in = response.body()) {
+                body = in.readNBytes(MAX_BODY_BYTES + 1);
+            }
+            if (body.length > MAX_BODY_BYTES) {
+                return Result.error("response body is larger than " + MAX_BODY_BYTES + " bytes");
+            }
+            JsonObject.Builder payload = JsonObject.builder().put("url", url).put("status_code", response.statusCode())
+                    .putOmitEmpty("content_type", response.headers().firstValue("content-type").orElse(""));
+            Payloads.describe(payload, "body", body);
+            boolean success = response.statusCode() >= 200 && response.statusCode() < 300;
+            return new Result(success ? "ok" : "error", payload.build());
+        } catch (IOException e) {
+            return Result.error("GET " + url + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.error("GET " + url + " interrupted");
+        }
+    }
+}
