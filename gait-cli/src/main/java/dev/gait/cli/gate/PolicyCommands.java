@@ -32,8 +32,12 @@ public final class PolicyCommands {
     }
 
     static Policy load(Invocation invocation, String file) {
-        Path path = invocation.resolve(file);
-        return Policy.parse(new String(InputFiles.read(path, InputFiles.DEFAULT_MAX_BYTES), StandardCharsets.UTF_8), file);
+        return load(invocation.resolve(file), file);
+    }
+
+    /** Reads and parses a policy file; {@code name} is how errors refer to it. */
+    public static Policy load(Path path, String name) {
+        return Policy.parse(new String(InputFiles.read(path, InputFiles.DEFAULT_MAX_BYTES), StandardCharsets.UTF_8), name);
     }
 
     static JsonObject loadIntent(Invocation invocation, String file) {

@@ -97,7 +97,11 @@ public final class Replay {
                 Digests.jcsHex(result.payload()), result.payload());
     }
 
-    private static ReplayStep recordedOrStubbed(String runId, String intentId, String tool, String argsDigest, JsonObject recorded) {
+    /**
+     * The stub replay of one call: its recorded result when there is one, else a deterministic
+     * stand-in for a known tool family, else a missing result.
+     */
+    public static ReplayStep recordedOrStubbed(String runId, String intentId, String tool, String argsDigest, JsonObject recorded) {
         if (recorded != null) {
             return new ReplayStep(intentId, tool, recorded.string("status").orElse(""), "recorded", "", "",
                     recorded.string("result_digest").orElse(""), recorded.object("result").orElse(null));
