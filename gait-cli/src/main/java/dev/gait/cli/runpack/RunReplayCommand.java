@@ -74,7 +74,7 @@ final class RunReplayCommand extends LeafCommand<RunReplayCommand.Flags> {
         if (flags.realTools().get()) {
             RealReplayInterlocks.check(flags.unsafeRealTools().get(), allowTools, invocation.environment(),
                     flags.unsafeEnv().get().strip(), records.manifest().string("capture_mode").orElse(""));
-            plan = new Replay.Plan(allowTools, ToolExecutors.of(List.copyOf(csvList(flags.executors().get()))));
+            plan = new Replay.Plan(allowTools, ToolExecutors.of(csvList(flags.executors().get()), List.of(new HttpGetExecutor())));
             warnings.add("allow_tools=" + String.join(",", allowTools));
         }
         Replay.Report report = Replay.run(records, plan);

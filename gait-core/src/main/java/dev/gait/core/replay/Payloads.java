@@ -8,13 +8,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** How executors record bytes they read: always a digest and a size, the text itself when it is short UTF-8. */
-final class Payloads {
+public final class Payloads {
     /** Text up to this size is kept in the replay runpack; larger or binary content only by digest. */
-    static final int INLINE_TEXT_BYTES = 64 * 1024;
+    public static final int INLINE_TEXT_BYTES = 64 * 1024;
 
     private Payloads() {}
 
-    static void describe(JsonObject.Builder payload, String prefix, byte[] bytes) {
+    public static void describe(JsonObject.Builder payload, String prefix, byte[] bytes) {
         payload.put(prefix + "_sha256", Digests.sha256Hex(bytes)).put(prefix + "_bytes", bytes.length);
         if (bytes.length <= INLINE_TEXT_BYTES) {
             try {
@@ -26,7 +26,7 @@ final class Payloads {
         }
     }
 
-    static String text(JsonObject args, String key) {
+    public static String text(JsonObject args, String key) {
         return args.string(key).orElse("").strip();
     }
 }

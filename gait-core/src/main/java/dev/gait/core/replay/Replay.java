@@ -24,7 +24,7 @@ public final class Replay {
      * @param allowTools the tools to run for real (lowercased); empty for stub replay
      */
     public record Plan(Set<String> allowTools, ToolExecutors executors) {
-        public static final Plan STUB = new Plan(Set.of(), ToolExecutors.of(List.of()));
+        public static final Plan STUB = new Plan(Set.of(), ToolExecutors.of(List.of(), List.of()));
 
         public Plan {
             allowTools = Set.copyOf(allowTools);

@@ -11,19 +11,29 @@ import java.util.Optional;
  * Which executor replays which allowed tool: the operator's choices ({@code tool=executor}) first,
  * then a default by the tool's name (http/fetch/url → {@code http_get}, read → {@code file_read},
  * exec/shell/command/process → {@code process}). A tool with neither is not replayed for real.
+ * {@code file_read}, {@code process} and user {@code command:<program>} executors are built in;
+ * executors that need the network (such as {@code http_get}) are supplied by the caller, because the
+ * core library never opens network connections.
  */
 public final class ToolExecutors {
     private final Map<String, ToolExecutor> chosen;
+    private final Map<String, ToolExecutor> available;
 
-    private ToolExecutors(Map<String, ToolExecutor> chosen) {
+    private ToolExecutors(Map<String, ToolExecutor> chosen, Map<String, ToolExecutor> available) {
         this.chosen = Map.copyOf(chosen);
+        this.available = Map.copyOf(available);
     }
 
     /**
-     * @param specs {@code tool=executor} entries; executors are {@code http_get}, {@code file_read},
-     *     {@code process} and {@code command:<program>} (a user executor)
+     * @param specs {@code tool=executor} entries naming an available executor or {@code command:<program>}
+     * @param supplied executors beyond the built-in ones, by name
      */
-    public static ToolExecutors of(List<String> specs) {
+    public static ToolExecutors of(List<String> specs, List<ToolExecutor> supplied) {
+        Map<String, ToolExecutor> available = new LinkedHashMap<>();
+        for (ToolExecutor executor : List.of(new FileReadExecutor(), new ProcessExecutor())) {
+            available.put(executor.name(), executor);
+        }
+        supplied.forEach(executor -> available.put(executor.name(), executor));
         Map<String, ToolExecutor> chosen = new LinkedHashMap<>();
         for (String spec : specs) {
             int equals = spec.indexOf('=');
@@ -31,12 +41,12 @@ public final class ToolExecutors {
             if (tool.isEmpty()) {
                 throw GaitException.invalidInput("executor choice must read <tool>=<executor>, got " + spec);
             }
-            chosen.put(tool, executor(spec.substring(equals + 1).strip()));
+            chosen.put(tool, executor(spec.substring(equals + 1).strip(), available));
         }
-        return new ToolExecutors(chosen);
+        return new ToolExecutors(chosen, available);
     }
 
-    private static ToolExecutor executor(String name) {
+    private static ToolExecutor executor(String name, Map<String, ToolExecutor> available) {
         if (name.startsWith("command:")) {
             try {
                 return new CommandExecutor(name.substring("command:".length()).strip());
@@ -44,12 +54,11 @@ public final class ToolExecutors {
                 throw GaitException.invalidInput(e.getMessage(), e);
             }
         }
-        return switch (name) {
-            case "http_get" -> new HttpGetExecutor();
-            case "file_read" -> new FileReadExecutor();
-            case "process" -> new ProcessExecutor();
-            default -> throw GaitException.invalidInput("unknown executor " + name + " (http_get, file_read, process, command:<program>)");
-        };
+        ToolExecutor executor = available.get(name);
+        if (executor == null) {
+            throw GaitException.invalidInput("unknown executor " + name + " (" + String.join(", ", available.keySet()) + ", command:<program>)");
+        }
+        return executor;
     }
 
     public Optional<ToolExecutor> forTool(String toolName) {
@@ -58,16 +67,10 @@ public final class ToolExecutors {
         if (explicit != null) {
             return Optional.of(explicit);
         }
-        if (containsAny(tool, "http", "fetch", "url")) {
-            return Optional.of(new HttpGetExecutor());
-        }
-        if (tool.contains("read")) {
-            return Optional.of(new FileReadExecutor());
-        }
-        if (containsAny(tool, "exec", "shell", "command", "process")) {
-            return Optional.of(new ProcessExecutor());
-        }
-        return Optional.empty();
+        String byName = containsAny(tool, "http", "fetch", "url") ? "http_get"
+                : tool.contains("read") ? "file_read"
+                : containsAny(tool, "exec", "shell", "command", "process") ? "process" : "";
+        return Optional.ofNullable(available.get(byName));
     }
 
     private static boolean containsAny(String text, String... parts) {

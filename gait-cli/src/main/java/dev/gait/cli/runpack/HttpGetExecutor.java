@@ -1,6 +1,8 @@
-package dev.gait.core.replay;
+package dev.gait.cli.runpack;
 
 import dev.gait.core.json.JsonObject;
+import dev.gait.core.replay.Payloads;
+import dev.gait.core.replay.ToolExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,7 +14,7 @@ import java.time.Duration;
 /**
  * Replays a call with {@code args.url} as one HTTP GET: no redirects followed, a 5 s deadline, at
  * most 1 MiB of body. Records the status code, content type and the body (by digest; inline when
- * short text).
+ * short text). It lives in the CLI because the core library never opens network connections.
  */
 public final class HttpGetExecutor implements ToolExecutor {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
