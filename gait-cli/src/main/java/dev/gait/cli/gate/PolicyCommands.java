@@ -31,7 +31,7 @@ public final class PolicyCommands {
                 List.<Command>of(new Init(), new Validate(), new Test(), new PolicySimulateCommand(), new Fmt()));
     }
 
-    static Policy load(Invocation invocation, String file) {
+    public static Policy load(Invocation invocation, String file) {
         Path path = invocation.resolve(file);
         return Policy.parse(new String(InputFiles.read(path, InputFiles.DEFAULT_MAX_BYTES), StandardCharsets.UTF_8), file);
     }

@@ -12,8 +12,8 @@ public final class RunCommands {
 
     public static CommandFamily family() {
         return new CommandFamily("run", "Record, inspect and vouch for runpacks.",
-                "run records what an agent did as a runpack and reads runpacks back: record, inspect, receipt, diff, session.",
+                "run records what an agent did as a runpack and reads runpacks back: record, inspect, receipt, diff, reduce, session.",
                 List.<Command>of(new RunRecordCommand(), new RunInspectCommand(), new RunReceiptCommand(), new RunDiffCommand(),
-                        SessionCommands.family()));
+                        new RunReduceCommand(), SessionCommands.family()));
     }
 }
