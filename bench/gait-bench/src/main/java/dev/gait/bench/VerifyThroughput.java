@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +70,8 @@ public final class VerifyThroughput {
                 System.out.printf("sha256sum run=%d seconds=%.3f mb_per_s=%.1f%n", i, seconds, size / seconds / 1e6);
             }
         }
-        double oursMedian = median(ours);
-        double referenceMedian = median(reference);
+        double oursMedian = Medians.of(ours);
+        double referenceMedian = Medians.of(reference);
         System.out.printf("gait_verify_median_mb_per_s=%.1f%n", size / oursMedian / 1e6);
         System.out.printf("sha256sum_median_mb_per_s=%.1f%n", size / referenceMedian / 1e6);
         System.out.printf("ratio=%.2f%n", referenceMedian / oursMedian);
@@ -104,12 +103,5 @@ public final class VerifyThroughput {
         RunpackRecorder.Recorded recorded = new RunpackRecorder(Clock.systemUTC())
                 .record(input, CaptureMode.RAW, new LocalSigner(key));
         return RunpackWriter.write(work, recorded);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

@@ -31,7 +31,7 @@ public final class PolicyCommands {
                 List.<Command>of(new Init(), new Validate(), new Test(), new PolicySimulateCommand(), new Fmt()));
     }
 
-    static Policy load(Invocation invocation, String file) {
+    public static Policy load(Invocation invocation, String file) {
         return load(invocation.resolve(file), file);
     }
 

@@ -12,8 +12,8 @@ public final class RunCommands {
 
     public static CommandFamily family() {
         return new CommandFamily("run", "Record, inspect and vouch for runpacks.",
-                "run records what an agent did as a runpack and reads runpacks back: record, inspect, receipt, diff, replay, diffreplay, session.",
-                List.<Command>of(new RunRecordCommand(), new RunInspectCommand(), new RunReceiptCommand(), new RunDiffCommand(), new RunReplayCommand(), new RunDiffReplayCommand(),
-                        SessionCommands.family()));
+                "run records what an agent did as a runpack and reads runpacks back: record, inspect, receipt, diff, replay, diffreplay, reduce, session.",
+                List.<Command>of(new RunRecordCommand(), new RunInspectCommand(), new RunReceiptCommand(), new RunDiffCommand(),
+                        new RunReplayCommand(), new RunDiffReplayCommand(), new RunReduceCommand(), SessionCommands.family()));
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +41,22 @@ public final class BoundedProcess {
      * @throws IOException when the program cannot be started
      */
     public static Outcome run(List<String> command, byte[] input, Duration timeout, int outputCap) throws IOException {
-        Process process = new ProcessBuilder(command).start();
+        return run(new ProcessBuilder(command), command, input, timeout, outputCap);
+    }
+
+    /**
+     * Runs a program in a working directory with its output discarded: only its exit code answers
+     * (the outcome's {@code stdout} and {@code stderr} are empty).
+     */
+    public static Outcome exitCodeOf(List<String> command, Path workingDirectory, byte[] input, Duration timeout) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        return run(builder, command, input, timeout, 0);
+    }
+
+    private static Outcome run(ProcessBuilder builder, List<String> command, byte[] input, Duration timeout, int outputCap)
+            throws IOException {
+        Process process = builder.start();
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             Thread.startVirtualThread(() -> {
