@@ -11,6 +11,7 @@ import dev.gait.cli.killswitch.KillSwitchCommands;
 import dev.gait.cli.gate.PolicyCommands;
 import dev.gait.cli.keys.KeysCommands;
 import dev.gait.cli.output.Output;
+import dev.gait.cli.regress.RegressCommands;
 import dev.gait.cli.runpack.CaptureCommand;
 import dev.gait.cli.runpack.DemoCommand;
 import dev.gait.cli.runpack.MigrateCommand;
@@ -43,6 +44,7 @@ public final class Cli {
                     new DemoCommand(),
                     new VerifyCommands(),
                     RunCommands.family(),
+                    RegressCommands.family(),
                     new MigrateCommand(),
                     new CaptureCommand(),
                     new DigestCommand(),

@@ -24,6 +24,9 @@ import java.util.Locale;
  */
 public final class CaptureCommand extends LeafCommand<CaptureCommand.Flags> {
 
+    /** The schema of the receipt this command writes; {@code regress add} accepts such receipts as sources. */
+    public static final String RECEIPT_SCHEMA_ID = "gait.capture.receipt";
+
     record Flags(Flag<String> from, Flag<String> out, Flag<String> checkpoint, Flag<String> saveAs) {}
 
     public CaptureCommand() {
@@ -54,7 +57,7 @@ public final class CaptureCommand extends LeafCommand<CaptureCommand.Flags> {
         Path runpack;
         if (from.toLowerCase(Locale.ROOT).endsWith(".json")) {
             Path chainFile = invocation.resolve(from);
-            JsonObject checkpoint = selectCheckpoint(SessionChain.checkpoints(SessionChain.read(chainFile)), flags.checkpoint().get());
+            JsonObject checkpoint = SessionChain.checkpoint(SessionChain.read(chainFile), flags.checkpoint().get());
             runpack = RunpackLocator.resolve(invocation, checkpoint.string("runpack_path").orElse(""));
             chainPath = from;
             artifactType = "session_checkpoint";
@@ -67,7 +70,7 @@ public final class CaptureCommand extends LeafCommand<CaptureCommand.Flags> {
         }
         Path out = invocation.resolve(flags.out().get());
         JsonObject receipt = JsonObject.builder()
-                .put("schema_id", "gait.capture.receipt")
+                .put("schema_id", RECEIPT_SCHEMA_ID)
                 .put("schema_version", "1.0.0")
                 .put("ok", true)
                 .put("from", from)
@@ -80,20 +83,5 @@ public final class CaptureCommand extends LeafCommand<CaptureCommand.Flags> {
         AtomicFiles.write(out, (JsonWriter.GO_STRUCT_INDENTED.write(receipt) + "\n").getBytes(StandardCharsets.UTF_8));
         return output.success(receipt.without("ok"), List.of("run_id=" + runId, "artifact_type=" + artifactType,
                 "artifact_path=" + RunpackLocator.display(invocation, runpack), "output_path=" + flags.out().get()));
-    }
-
-    private static JsonObject selectCheckpoint(List<JsonObject> checkpoints, String which) {
-        if (which.equals("latest")) {
-            return checkpoints.getLast();
-        }
-        try {
-            int index = Integer.parseInt(which);
-            return checkpoints.stream()
-                    .filter(c -> c.get("checkpoint_index").map(v -> v.equals(new dev.gait.core.json.JsonNumber(index))).orElse(false))
-                    .findFirst()
-                    .orElseThrow(() -> GaitException.invalidInput("session chain has no checkpoint " + which));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--checkpoint must be latest or a checkpoint index");
-        }
     }
 }

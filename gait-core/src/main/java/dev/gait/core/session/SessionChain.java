@@ -6,6 +6,7 @@ import dev.gait.core.error.GaitException;
 import dev.gait.core.fs.AtomicFiles;
 import dev.gait.core.fs.InputFiles;
 import dev.gait.core.json.JsonArray;
+import dev.gait.core.json.JsonNumber;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonReader;
 import dev.gait.core.json.JsonValue;
@@ -98,6 +99,24 @@ public final class SessionChain {
             throw GaitException.invalidInput(path + " has no checkpoints");
         }
         return chain;
+    }
+
+    /** The checkpoint {@code which} names: {@code latest}, or a {@code checkpoint_index}. */
+    public static JsonObject checkpoint(JsonObject chain, String which) {
+        List<JsonObject> checkpoints = checkpoints(chain);
+        if (which.equals("latest")) {
+            return checkpoints.getLast();
+        }
+        long index;
+        try {
+            index = Long.parseLong(which);
+        } catch (NumberFormatException e) {
+            throw GaitException.invalidInput("--checkpoint must be latest or a checkpoint index");
+        }
+        return checkpoints.stream()
+                .filter(checkpoint -> checkpoint.get("checkpoint_index").map(v -> v.equals(new JsonNumber(index))).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> GaitException.invalidInput("session chain has no checkpoint " + which));
     }
 
     public static List<JsonObject> checkpoints(JsonObject chain) {
