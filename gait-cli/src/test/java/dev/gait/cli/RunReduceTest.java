@@ -160,6 +160,33 @@ class RunReduceTest {
     }
 
     @Test
+    void grader_failure_keeps_the_step_that_breaks_a_regress_fixtures_expectation() throws Exception {
+        assertThat(cli.run("demo").exitCode()).isZero();
+        assertThat(cli.run("regress", "init", "--from", "run_demo").exitCode()).isZero();
+        List<RecordInput.Intent> intents = new ArrayList<>();
+        List<RecordInput.Result> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            intents.add(intent("i" + i, "tool.summarize", JsonObject.builder().put("n", i).build()));
+            if (i != 13) {
+                results.add(result("i" + i, "ok", JsonObject.EMPTY));
+            }
+        }
+        write("run_incident", "reference", intents, results, List.of(), List.of());
+
+        // the demo fixture expects a replay without missing results; only the unanswered step breaks that
+        CliRunner.Result result = cli.run("run", "reduce", "--from", "packs/runpack_run_incident.zip", "--predicate", "grader_failure",
+                "--fixture", "run_demo", "--grader", "expected_exit_code", "--out", "graded.zip", "--json");
+        assertThat(result.exitCode()).as(result.stdout()).isZero();
+        assertThat(keptIds(result.json())).containsExactly("i13");
+        assertThat(result.json().string("reduced_run_id")).contains("run_incident_reduced_graderfailure");
+
+        assertThat(cli.run("run", "reduce", "--from", "packs/runpack_run_incident.zip", "--predicate", "grader_failure",
+                "--fixture", "no_such_fixture").exitCode()).isEqualTo(6);
+        assertThat(cli.run("run", "reduce", "--from", "packs/runpack_run_incident.zip", "--grader", "trajectory").exitCode())
+                .as("--grader belongs to grader_failure").isEqualTo(6);
+    }
+
+    @Test
     void verdict_changed_keeps_the_step_the_policy_now_decides_differently() throws Exception {
         Files.writeString(dir.resolve("policy.yaml"), """
                 default_verdict: allow

@@ -7,17 +7,22 @@ import dev.gait.cli.flags.FlagSet;
 import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.gate.PolicyCommands;
 import dev.gait.cli.output.Output;
+import dev.gait.core.error.GaitException;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.reduce.CommandPredicate;
+import dev.gait.core.reduce.GraderFailure;
 import dev.gait.core.reduce.MissingResult;
 import dev.gait.core.reduce.NonOkStatus;
 import dev.gait.core.reduce.ReducePredicate;
 import dev.gait.core.reduce.ReduceReport;
 import dev.gait.core.reduce.RunpackReducer;
 import dev.gait.core.reduce.VerdictChanged;
+import dev.gait.core.regress.Fixture;
+import dev.gait.core.regress.RegressConfig;
 import dev.gait.core.runpack.RunpackReader;
 import dev.gait.core.runpack.RunpackWriter;
 import dev.gait.core.zip.SafeZip;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +34,7 @@ import java.util.List;
 final class RunReduceCommand extends LeafCommand<RunReduceCommand.Flags> {
 
     record Flags(Flag<String> from, Flag<String> predicate, Flag<String> policy, Flag<String> predicateCommand,
-                 Flag<String> predicateArgs, Flag<String> out, Flag<String> reportOut) {}
+                 Flag<String> predicateArgs, Flag<String> fixture, Flag<String> grader, Flag<String> out, Flag<String> reportOut) {}
 
     RunReduceCommand() {
         super("reduce", "Reduce a run to the fewest steps that still show a failure (delta debugging).",
@@ -40,11 +45,14 @@ final class RunReduceCommand extends LeafCommand<RunReduceCommand.Flags> {
     protected Flags declare(FlagSet flags) {
         return new Flags(
                 flags.string("from", "", "the run to reduce: a run id or a runpack path"),
-                flags.choice("predicate", MissingResult.NAME, "the failure to keep: missing_result, non_ok_status, verdict_changed or command",
-                        MissingResult.NAME, NonOkStatus.NAME, VerdictChanged.NAME, CommandPredicate.NAME),
+                flags.choice("predicate", MissingResult.NAME,
+                        "the failure to keep: missing_result, non_ok_status, verdict_changed, grader_failure or command",
+                        MissingResult.NAME, NonOkStatus.NAME, VerdictChanged.NAME, GraderFailure.NAME, CommandPredicate.NAME),
                 flags.string("policy", "", "for verdict_changed: the policy to evaluate each recorded intent with"),
                 flags.string("predicate-command", "", "for command: the program that decides (exit 0: the failure still shows)"),
                 flags.string("predicate-args", "", "for command: comma-separated arguments before the candidate runpack path"),
+                flags.string("fixture", "", "for grader_failure: the regress fixture whose expectations fail (a name under fixtures/ or a directory)"),
+                flags.string("grader", "", "for grader_failure: only this grader's failure counts (e.g. trajectory)"),
                 flags.string("out", "", "reduced runpack (default: runpack_<reduced run id>.zip beside the input)"),
                 flags.string("report-out", "", "reduce report (default: <out>.reduce_report.json)"));
     }
@@ -96,6 +104,8 @@ final class RunReduceCommand extends LeafCommand<RunReduceCommand.Flags> {
         onlyFor(flags.policy(), VerdictChanged.NAME, name);
         onlyFor(flags.predicateCommand(), CommandPredicate.NAME, name);
         onlyFor(flags.predicateArgs(), CommandPredicate.NAME, name);
+        onlyFor(flags.fixture(), GraderFailure.NAME, name);
+        onlyFor(flags.grader(), GraderFailure.NAME, name);
         return switch (name) {
             case VerdictChanged.NAME -> new VerdictChanged(PolicyCommands.load(invocation, required(flags.policy(), name)),
                     invocation.clock().instant());
@@ -103,9 +113,23 @@ final class RunReduceCommand extends LeafCommand<RunReduceCommand.Flags> {
                     flags.predicateArgs().get().isBlank() ? List.of()
                             : Arrays.stream(flags.predicateArgs().get().split(",")).map(String::strip).toList(),
                     invocation.workingDirectory(), CommandPredicate.TIMEOUT);
+            case GraderFailure.NAME -> new GraderFailure(fixture(invocation, required(flags.fixture(), name)), flags.grader().get().strip());
             case NonOkStatus.NAME -> new NonOkStatus();
             default -> new MissingResult();
         };
+    }
+
+    /** A fixture by name ({@code fixtures/<name>}) or by directory. */
+    private static Fixture fixture(Invocation invocation, String nameOrDirectory) {
+        Path directory = invocation.resolve(nameOrDirectory);
+        if (!Files.isDirectory(directory)) {
+            directory = invocation.resolve(RegressConfig.FIXTURES_DIR).resolve(nameOrDirectory);
+        }
+        Path file = directory.resolve(Fixture.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw GaitException.invalidInput("regress fixture not found: " + nameOrDirectory);
+        }
+        return Fixture.read(file);
     }
 
     private static String required(Flag<String> flag, String predicate) {

@@ -9,15 +9,12 @@ import dev.gait.core.json.JsonValue;
 import dev.gait.core.process.BoundedProcess;
 import dev.gait.core.runpack.Runpack;
 import dev.gait.core.runpack.RunpackRecorder;
-import dev.gait.core.runpack.RunpackWriter;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code command}: a user's program decides. For each candidate it gets
@@ -34,7 +31,7 @@ public final class CommandPredicate implements ReducePredicate {
     private final List<String> command;
     private final Path workingDirectory;
     private final Duration timeout;
-    private Path candidateDirectory;
+    private final CandidateFiles candidates = new CandidateFiles();
 
     /**
      * @param program one program path without white space, relative to {@code workingDirectory}, or a
@@ -60,7 +57,7 @@ public final class CommandPredicate implements ReducePredicate {
     @Override
     public boolean holds(Candidate candidate) {
         RunpackRecorder.Recorded recorded = candidate.record();
-        Path pack = RunpackWriter.write(candidateDirectory(), recorded);
+        Path pack = candidates.write(recorded);
         List<String> argv = new ArrayList<>(command);
         argv.add(pack.toString());
         return exitCode(argv, Jcs.canonicalize(summary(recorded.runpack()))) == 0;
@@ -92,30 +89,9 @@ public final class CommandPredicate implements ReducePredicate {
         return outcome.exitCode();
     }
 
-    private Path candidateDirectory() {
-        if (candidateDirectory == null) {
-            try {
-                candidateDirectory = Files.createTempDirectory("gait-reduce-");
-            } catch (IOException e) {
-                throw GaitException.io("cannot create a directory for candidate runpacks: " + e.getMessage(), e);
-            }
-        }
-        return candidateDirectory;
-    }
-
     /** Removes the candidate runpacks (raw captures are sensitive) and their directory. */
     @Override
     public void close() {
-        if (candidateDirectory == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(candidateDirectory)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(candidateDirectory);
-        } catch (IOException e) {
-            throw GaitException.io("cannot remove candidate runpacks in " + candidateDirectory + ": " + e.getMessage(), e);
-        }
+        candidates.close();
     }
 }

@@ -52,6 +52,12 @@ public record Fixture(
                 contextDigest.isEmpty() ? "" : "required", false, contextDigest, List.of(), sessionChain, checkpointIndex);
     }
 
+    /** The same expectations judged against another runpack (relative to the fixture directory; empty for its own). */
+    public Fixture withCandidateRunpack(String candidate) {
+        return new Fixture(name, runId, runpack, expectedReplayExitCode, expectedToolSequence, expectedVerdictSequence, candidate,
+                contextConformance, allowContextRuntimeDrift, expectedContextSetDigest, diffAllowChangedFiles, sessionChain, checkpointIndex);
+    }
+
     /** Reads and normalizes a {@code fixture.json}; incomplete or contradictory metadata is invalid input. */
     public static Fixture read(Path file) {
         String shown = file.toString();
