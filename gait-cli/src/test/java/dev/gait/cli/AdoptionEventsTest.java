@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gait.core.json.JsonArray;
 import dev.gait.core.json.JsonBoolean;
+import dev.gait.core.json.JsonNumber;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonReader;
 import dev.gait.core.json.JsonString;
@@ -64,7 +65,7 @@ class AdoptionEventsTest {
         assertThat(summary.exitCode()).isZero();
         JsonObject report = summary.json().object("report").orElseThrow();
         assertThat(report.string("schema_id")).contains("gait.doctor.adoption_report");
-        assertThat(report.get("total_events").orElseThrow().toString()).contains("6");
+        assertThat(report.get("total_events")).contains(new JsonNumber(6));
         assertThat(report.get("activation_complete")).contains(JsonBoolean.FALSE);
         assertThat(report.array("milestones").orElseThrow().elements()).map(JsonObject.class::cast)
                 .filteredOn(m -> m.get("achieved").orElseThrow() == JsonBoolean.TRUE)
