@@ -1,5 +1,6 @@
 package dev.gait.core.adoption;
 
+import dev.gait.core.canon.GoPlatform;
 import dev.gait.core.canon.GoTime;
 import dev.gait.core.json.JsonBoolean;
 import dev.gait.core.json.JsonNumber;
@@ -9,7 +10,6 @@ import dev.gait.core.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -35,7 +35,7 @@ public record AdoptionEvent(Instant createdAt, String producerVersion, String co
                                    String workflowId, boolean earnsMilestones) {
         boolean success = exitCode == 0;
         return new AdoptionEvent(now, producerVersion, command, workflowId.strip(), success, exitCode, Math.max(0, elapsed.toMillis()),
-                success && earnsMilestones ? milestonesOf(command) : List.of(), goOs(), goArch());
+                success && earnsMilestones ? milestonesOf(command) : List.of(), GoPlatform.os(), GoPlatform.arch());
     }
 
     static List<String> milestonesOf(String command) {
@@ -109,28 +109,5 @@ public record AdoptionEvent(Instant createdAt, String producerVersion, String co
             throw new IllegalArgumentException(key + " must be an integer");
         }
         return (long) number.value();
-    }
-
-    /** The platform in Go's {@code GOOS} spelling, so logs from both implementations read alike. */
-    static String goOs() {
-        String name = System.getProperty("os.name", "unknown").toLowerCase(Locale.ROOT);
-        if (name.startsWith("mac") || name.startsWith("darwin")) {
-            return "darwin";
-        }
-        if (name.startsWith("windows")) {
-            return "windows";
-        }
-        return name.replaceAll("[^a-z0-9]", "");
-    }
-
-    /** The processor in Go's {@code GOARCH} spelling. */
-    static String goArch() {
-        String arch = System.getProperty("os.arch", "unknown").toLowerCase(Locale.ROOT);
-        return switch (arch) {
-            case "x86_64", "amd64" -> "amd64";
-            case "aarch64", "arm64" -> "arm64";
-            case "x86", "i386", "i686" -> "386";
-            default -> arch;
-        };
     }
 }

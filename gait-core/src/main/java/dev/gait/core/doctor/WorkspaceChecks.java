@@ -26,11 +26,7 @@ final class WorkspaceChecks {
             return DoctorCheck.fail(DoctorCheck.UNIVERSAL, name, "workdir is not a directory: " + dir,
                     "gait doctor --workdir <directory>");
         }
-        String failure = probeWrite(dir);
-        if (!failure.isEmpty()) {
-            return DoctorCheck.fail(DoctorCheck.UNIVERSAL, name, "workdir not writable: " + failure, "chmod u+w " + Shell.quote(dir));
-        }
-        return DoctorCheck.pass(DoctorCheck.UNIVERSAL, name, "workdir is writable");
+        return writable(name, dir, "workdir");
     }
 
     static DoctorCheck outputDir(Path dir) {
@@ -42,12 +38,15 @@ final class WorkspaceChecks {
             return DoctorCheck.fail(DoctorCheck.UNIVERSAL, name, "output path is not a directory: " + dir,
                     "mv " + Shell.quote(dir) + " " + Shell.quote(dir + ".bak") + " && mkdir -p " + Shell.quote(dir));
         }
+        return writable(name, dir, "output directory");
+    }
+
+    private static DoctorCheck writable(String name, Path dir, String what) {
         String failure = probeWrite(dir);
         if (!failure.isEmpty()) {
-            return DoctorCheck.fail(DoctorCheck.UNIVERSAL, name, "output directory not writable: " + failure,
-                    "chmod u+w " + Shell.quote(dir));
+            return DoctorCheck.fail(DoctorCheck.UNIVERSAL, name, what + " not writable: " + failure, "chmod u+w " + Shell.quote(dir));
         }
-        return DoctorCheck.pass(DoctorCheck.UNIVERSAL, name, "output directory is writable");
+        return DoctorCheck.pass(DoctorCheck.UNIVERSAL, name, what + " is writable");
     }
 
     /** {@code $TMPDIR}, else the platform's temporary directory. */
