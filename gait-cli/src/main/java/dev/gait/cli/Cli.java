@@ -2,6 +2,8 @@ package dev.gait.cli;
 
 import dev.gait.cli.command.Command;
 import dev.gait.cli.command.CommandFamily;
+import dev.gait.cli.doctor.AdoptionRecorder;
+import dev.gait.cli.doctor.DoctorCommands;
 import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.gate.ApproveCommand;
 import dev.gait.cli.gate.ApprovedScriptCommands;
@@ -10,6 +12,8 @@ import dev.gait.cli.gate.GateCommands;
 import dev.gait.cli.killswitch.KillSwitchCommands;
 import dev.gait.cli.gate.PolicyCommands;
 import dev.gait.cli.keys.KeysCommands;
+import dev.gait.cli.onboarding.CheckCommand;
+import dev.gait.cli.onboarding.InitCommand;
 import dev.gait.cli.output.Output;
 import dev.gait.cli.regress.RegressCommands;
 import dev.gait.cli.runpack.CaptureCommand;
@@ -21,6 +25,7 @@ import dev.gait.core.error.ExitCode;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.json.JsonException;
 import dev.gait.core.version.GaitVersion;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -42,13 +47,16 @@ public final class Cli {
                     KillSwitchCommands.family(),
                     PolicyCommands.family(),
                     new DemoCommand(),
-                    new VerifyCommands(),
+                    VerifyCommands.command(),
                     RunCommands.family(),
                     RegressCommands.family(),
                     new MigrateCommand(),
                     new CaptureCommand(),
                     new DigestCommand(),
-                    KeysCommands.family()));
+                    KeysCommands.family(),
+                    DoctorCommands.command(),
+                    new InitCommand(),
+                    new CheckCommand()));
 
     private Cli() {}
 
@@ -57,7 +65,15 @@ public final class Cli {
         return ROOT;
     }
 
+    /** Runs one command line; with {@code GAIT_ADOPTION_LOG} set, also appends its adoption event. */
     public static int run(Invocation invocation) {
+        long started = System.nanoTime();
+        int exitCode = runCommand(invocation);
+        AdoptionRecorder.record(invocation, ROOT, exitCode, Duration.ofNanos(System.nanoTime() - started));
+        return exitCode;
+    }
+
+    private static int runCommand(Invocation invocation) {
         Output output = new Output(invocation);
         try {
             return dispatch(invocation);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gait.cli.command.Command;
 import dev.gait.cli.command.CommandFamily;
+import dev.gait.cli.command.LeafWithSubcommands;
 import dev.gait.core.digest.Ids;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.version.GaitVersion;
@@ -99,7 +100,8 @@ class CliContractTest {
         collectLeaves(rootCommands(), "", paths);
         assertThat(paths).contains("version", "digest", "keys init", "keys rotate", "keys verify", "demo", "verify",
                 "verify session-chain", "verify chain", "run record", "run inspect", "run receipt", "run diff", "run reduce", "run session start",
-                "run session append", "run session status", "run session checkpoint", "run session compact", "migrate", "capture", "regress init", "regress add", "regress run", "regress bootstrap", "gate eval", "policy init", "policy validate", "policy test", "policy simulate", "policy fmt");
+                "run session append", "run session status", "run session checkpoint", "run session compact", "migrate", "capture", "regress init", "regress add", "regress run", "regress bootstrap", "gate eval", "policy init", "policy validate", "policy test", "policy simulate", "policy fmt",
+                "doctor", "doctor adoption", "init", "check");
         for (String path : paths) {
             String[] words = path.split(" ");
             CliRunner.Result help = cli().run(append(words, "--help"));
@@ -209,9 +211,9 @@ class CliContractTest {
             for (Command sub : family.subcommands()) {
                 collectLeaves(sub, prefix.isEmpty() ? sub.name() : prefix + " " + sub.name(), paths);
             }
-        } else if (command instanceof dev.gait.cli.runpack.VerifyCommands verify) {
-            for (Command sub : verify.commands()) {
-                paths.add(sub.name().equals(verify.name()) ? prefix : prefix + " " + sub.name());
+        } else if (command instanceof LeafWithSubcommands leaf) {
+            for (Command sub : leaf.commands()) {
+                paths.add(sub.name().equals(leaf.name()) ? prefix : prefix + " " + sub.name());
             }
         } else {
             paths.add(prefix);

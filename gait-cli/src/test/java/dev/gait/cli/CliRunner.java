@@ -42,9 +42,14 @@ final class CliRunner {
     }
 
     Result runWithInput(String stdin, String... args) {
+        return runAs("gait", stdin, args);
+    }
+
+    /** Runs with a given argv[0], as the launcher passes the path it was invoked by. */
+    Result runAs(String argv0, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Invocation invocation = new Invocation("gait", List.of(args),
+        Invocation invocation = new Invocation(argv0, List.of(args),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 environment, workingDirectory, clock);

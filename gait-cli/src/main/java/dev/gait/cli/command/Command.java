@@ -2,6 +2,7 @@ package dev.gait.cli.command;
 
 import dev.gait.cli.Invocation;
 import java.util.List;
+import java.util.Optional;
 
 /** A node of the command tree: a family of subcommands or a leaf that does work. */
 public interface Command {
@@ -22,4 +23,9 @@ public interface Command {
      * @return the process exit code
      */
     int run(Invocation invocation, String path, List<String> args);
+
+    /** The command a word selects below this one, if any; leaves have none. */
+    default Optional<Command> subcommand(String word) {
+        return Optional.empty();
+    }
 }

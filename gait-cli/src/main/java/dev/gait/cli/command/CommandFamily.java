@@ -5,6 +5,7 @@ import dev.gait.cli.flags.UsageException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A command with subcommands. A missing or unknown subcommand prints the usage and exits 6;
@@ -60,6 +61,11 @@ public class CommandFamily implements Command {
         }
         String family = path.equals("gait") ? "" : path.substring("gait ".length()) + " ";
         throw new UsageException("unknown command: " + family + first, usage(path));
+    }
+
+    @Override
+    public Optional<Command> subcommand(String word) {
+        return Optional.ofNullable(subcommands.get(word));
     }
 
     public List<Command> subcommands() {

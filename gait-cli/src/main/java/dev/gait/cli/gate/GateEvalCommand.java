@@ -10,6 +10,7 @@ import dev.gait.cli.keys.SigningKeys;
 import dev.gait.cli.output.Output;
 import dev.gait.core.canon.GoTime;
 import dev.gait.core.canon.JsonWriter;
+import dev.gait.core.config.OssProdProfile;
 import dev.gait.core.context.ContextEnvelope;
 import dev.gait.core.digest.Ids;
 import dev.gait.core.error.ErrorCategory;
@@ -114,7 +115,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
             throw new UsageException("--key-mode prod requires --private-key or --private-key-env");
         }
         if (flags.profile().get().equals("oss-prod")) {
-            ProductionProfile.check(policy, flags.simulate().get(), prod, flags.broker().configured());
+            OssProdProfile.check(policy, flags.simulate().get(), prod, flags.broker().configured());
         }
         Signer signer = SigningKeys.signer(invocation, flags.privateKey());
 

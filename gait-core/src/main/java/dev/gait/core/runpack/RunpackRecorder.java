@@ -1,5 +1,6 @@
 package dev.gait.core.runpack;
 
+import dev.gait.core.canon.GoPlatform;
 import dev.gait.core.canon.GoTime;
 import dev.gait.core.canon.Jcs;
 import dev.gait.core.digest.Digests;
@@ -127,8 +128,8 @@ public final class RunpackRecorder {
 
     private static RunRecord.Env runEnv(RunRecord.Env env) {
         return new RunRecord.Env(
-                env.os().isEmpty() ? goOs() : env.os(),
-                env.arch().isEmpty() ? goArch() : env.arch(),
+                env.os().isEmpty() ? GoPlatform.os() : env.os(),
+                env.arch().isEmpty() ? GoPlatform.arch() : env.arch(),
                 env.runtime().isEmpty() ? "java" : env.runtime());
     }
 
@@ -220,30 +221,5 @@ public final class RunpackRecorder {
             out.write('\n');
         }
         return out.toByteArray();
-    }
-
-    /** The operating system as Go's GOOS names it. */
-    static String goOs() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("linux")) {
-            return "linux";
-        }
-        if (os.contains("mac") || os.contains("darwin")) {
-            return "darwin";
-        }
-        if (os.contains("windows")) {
-            return "windows";
-        }
-        return os.replace(' ', '_');
-    }
-
-    /** The architecture as Go's GOARCH names it. */
-    static String goArch() {
-        return switch (System.getProperty("os.arch", "")) {
-            case "amd64", "x86_64" -> "amd64";
-            case "aarch64", "arm64" -> "arm64";
-            case "x86", "i386", "i686" -> "386";
-            default -> System.getProperty("os.arch", "");
-        };
     }
 }

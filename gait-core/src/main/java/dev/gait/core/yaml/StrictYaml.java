@@ -22,6 +22,16 @@ public final class StrictYaml {
 
     /** Loads one YAML document that must be a mapping. */
     public static YamlMap loadMap(String text, String name) {
+        return checkedMap(load(text, name), name);
+    }
+
+    /** Like {@link #loadMap}, but an empty document (blank, or comments only) is an empty mapping. */
+    public static YamlMap loadMapOrEmpty(String text, String name) {
+        Object document = load(text, name);
+        return document == null ? new YamlMap(Map.of(), "", name) : checkedMap(document, name);
+    }
+
+    private static Object load(String text, String name) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(name)
                 .setAllowDuplicateKeys(false)
@@ -37,6 +47,10 @@ public final class StrictYaml {
         } catch (StackOverflowError e) {
             throw GaitException.invalidInput("invalid YAML in " + name + ": nesting too deep");
         }
+        return document;
+    }
+
+    private static YamlMap checkedMap(Object document, String name) {
         if (!(document instanceof Map<?, ?> map)) {
             throw GaitException.invalidInput(name + " must be a YAML mapping");
         }
