@@ -196,6 +196,13 @@ class CredentialBrokerTest {
         assertThat(tooLong.exitCode()).isEqualTo(3);
         assertThat(tooLong.json().array("reason_codes").orElseThrow().toString()).contains("broker_ttl_exceeded");
 
+        String silent = script("silent.sh", "d=$(sha256sum | cut -d' ' -f1); printf '{\"credential_ref\":\"aws_sts:" + role
+                + "\",\"source\":\"aws_sts\",\"issuer\":\"sts.amazonaws.com\",\"scope\":[\"repo:write\"],\"ttl_seconds\":600,"
+                + "\"request_digest\":\"%s\"}' \"$d\"\n");
+        CliRunner.Result unsaid = jitWrite("--credential-broker", "command", "--credential-command", silent);
+        assertThat(unsaid.exitCode()).as("a plain answer that does not say JIT fails a JIT-only rule").isEqualTo(3);
+        assertThat(unsaid.json().array("reason_codes").orElseThrow().toString()).contains("credential_evidence_missing");
+
         String standing = script("standing.sh", "cat >/dev/null; echo '{\"provider\":\"sts\",\"assumed_role_arn\":\"" + role
                 + "\",\"access_type\":\"standing\",\"ttl_seconds\":600}'\n");
         CliRunner.Result notJit = jitWrite("--credential-broker", "command", "--credential-command", standing);

@@ -1,6 +1,5 @@
 package dev.gait.core.gate;
 
-import dev.gait.core.digest.Digests;
 import dev.gait.core.gate.broker.BrokerException;
 import dev.gait.core.gate.broker.BrokerRequest;
 import dev.gait.core.gate.broker.Credential;
@@ -151,12 +150,8 @@ public final class BrokerStage {
         if (!bound.target().isEmpty() && !bound.target().equals(request.targetBinding())) {
             codes.add("broker_target_binding_mismatch");
         }
-        if (!bound.run().isEmpty() && !request.runId().isEmpty() && !bound.run().equals(request.runId())) {
-            codes.add("broker_run_binding_mismatch");
-        }
-        if (!bound.job().isEmpty() && !request.jobId().isEmpty() && !bound.job().equals(request.jobId())) {
-            codes.add("broker_job_binding_mismatch");
-        }
+        IdentityChecks.bindingMismatch(bound.run(), request.runId(), "broker_run_binding_mismatch").ifPresent(codes::add);
+        IdentityChecks.bindingMismatch(bound.job(), request.jobId(), "broker_job_binding_mismatch").ifPresent(codes::add);
         for (PolicyRule rule : terms.provenanceRules()) {
             codes.addAll(IdentityChecks.provenanceFailures(rule, credential.source(), credential.accessType(), credential.issuer()));
         }
@@ -175,7 +170,7 @@ public final class BrokerStage {
         return new BrokerRequest(intent.toolName().toLowerCase(Locale.ROOT), RuleMatcher.text(context, "identity").strip(),
                 RuleMatcher.text(context, "workspace"), RuleMatcher.text(context, "session_id"), RuleMatcher.text(context, "request_id"),
                 RuleMatcher.text(context, "run_id"), RuleMatcher.text(context, "job_id"), reference, List.copyOf(scope),
-                Digests.jcsHex(NormalizedIntent.targetsJson(intent.targets())));
+                IntentNormalizer.targetsDigest(intent.targets()));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -128,10 +128,11 @@ final class IdentityChecks {
     }
 
     private static void binding(List<String> codes, JsonObject context, String bindingKey, String idKey, String code) {
-        String binding = text(context, bindingKey);
-        String id = text(context, idKey);
-        if (!binding.isEmpty() && !id.isEmpty() && !binding.equals(id)) {
-            codes.add(code);
-        }
+        bindingMismatch(text(context, bindingKey), text(context, idKey), code).ifPresent(codes::add);
+    }
+
+    /** A credential bound to one run or job used for another: the code, when both are known and differ. */
+    static java.util.Optional<String> bindingMismatch(String binding, String id, String code) {
+        return !binding.isEmpty() && !id.isEmpty() && !binding.equals(id) ? java.util.Optional.of(code) : java.util.Optional.empty();
     }
 }

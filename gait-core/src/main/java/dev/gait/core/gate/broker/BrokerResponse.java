@@ -25,6 +25,8 @@ import java.util.Set;
 final class BrokerResponse {
     static final int MAX_REF_CHARS = 256;
     static final long MAX_TTL_SECONDS = 86_400;
+    /** How far a broker's clock may run ahead of ours. */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(60);
     private static final Set<String> SECRET_MEMBERS = Set.of("token", "secret", "password", "access_token", "secret_access_key",
             "session_token", "private_key", "client_secret");
     /** How well-known secrets begin: GitHub tokens, API keys, AWS access key ids. */
@@ -79,7 +81,7 @@ final class BrokerResponse {
 
     /** The credential a response's members describe (a plain response, or a receipt when it names a provider). */
     static Credential of(JsonObject response, BrokerRequest request, Instant now, String broker) {
-        rejectSecrets(response);
+        rejectSecrets(response, "the answer");
         String providerName = text(response, "provider").toLowerCase(Locale.ROOT);
         if (providerName.isEmpty()) {
             return plain(response, request, now, broker);
@@ -98,8 +100,9 @@ final class BrokerResponse {
             throw invalid("credential_ref must be 1 to " + MAX_REF_CHARS + " characters");
         }
         Instant issuedAt = instant(response, "issued_at", now);
+        // a plain response that does not say the credential is JIT is not taken for one (receipts are, as in v1)
         return new Credential(broker, ref, or(text(response, "source").toLowerCase(Locale.ROOT), "command"),
-                or(text(response, "access_type").toLowerCase(Locale.ROOT), "jit"),
+                text(response, "access_type").toLowerCase(Locale.ROOT),
                 or(text(response, "issuer"), text(response, "issued_by")), text(response, "subject"), text(response, "owner"),
                 scope(response, List.of()), issuedAt, expiry(response, issuedAt, now), text(response, "request_digest"),
                 bindings(response, request));
@@ -150,16 +153,19 @@ final class BrokerResponse {
         return ref;
     }
 
-    private static void rejectSecrets(JsonObject response) {
-        for (Map.Entry<String, JsonValue> member : response.members().entrySet()) {
-            if (SECRET_MEMBERS.contains(member.getKey())) {
-                throw new BrokerException("broker_output_contains_secret",
-                        "credential command returned a secret (" + member.getKey() + "), not a reference");
-            }
-            if (member.getValue() instanceof JsonString value && looksLikeSecret(value.value().strip())) {
-                throw new BrokerException("broker_output_contains_secret",
-                        "credential command returned secret material in " + member.getKey() + ", not a reference");
-            }
+    /** Refuses secret-named members and secret-looking strings anywhere in the answer, nested ones included. */
+    private static void rejectSecrets(JsonValue value, String where) {
+        switch (value) {
+            case JsonObject object -> object.members().forEach((key, member) -> {
+                if (SECRET_MEMBERS.contains(key)) {
+                    throw new BrokerException("broker_output_contains_secret", "credential command returned a secret (" + key + "), not a reference");
+                }
+                rejectSecrets(member, key);
+            });
+            case dev.gait.core.json.JsonArray array -> array.elements().forEach(element -> rejectSecrets(element, where));
+            case JsonString string when looksLikeSecret(string.value().strip()) -> throw new BrokerException("broker_output_contains_secret",
+                    "credential command returned secret material in " + where + ", not a reference");
+            default -> { }
         }
     }
 
@@ -189,6 +195,10 @@ final class BrokerResponse {
      * already expired or outlives a day (far beyond any broker's lease) is refused.
      */
     private static Instant expiry(JsonObject response, Instant issuedAt, Instant now) {
+        if (issuedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            // a later issue time would shorten the lifetime the gate sees while the credential lives longer
+            throw invalid("issued_at " + GoTime.formatUtc(issuedAt) + " is in the future");
+        }
         Instant expires = instant(response, "expires_at", null);
         if (expires == null) {
             JsonValue ttl = response.get("ttl_seconds").orElse(null);

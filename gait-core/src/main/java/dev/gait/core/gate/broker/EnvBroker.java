@@ -39,6 +39,10 @@ public final class EnvBroker implements CredentialBroker {
     @Override
     public Credential issue(BrokerRequest request, Instant now) {
         String key = prefix + envKey(request.reference().isBlank() ? request.toolName() : request.reference());
+        if (describesACredential(key)) {
+            // a tool named like "tool.write.ttl_seconds" must not turn a describing variable into a credential
+            throw new BrokerException("broker_env_credential_missing", key + " names a variable that describes a credential, not one");
+        }
         String value = variable(key);
         if (value.isEmpty()) {
             throw new BrokerException("broker_env_credential_missing", "environment variable " + key + " is not set");
@@ -58,6 +62,10 @@ public final class EnvBroker implements CredentialBroker {
             throw new BrokerException("broker_output_invalid", key + "_TTL_SECONDS must be a whole number of seconds");
         }
         return BrokerResponse.of(response.build(), request, now, name());
+    }
+
+    private static boolean describesACredential(String key) {
+        return key.endsWith("_SCOPE") || key.endsWith("_TTL_SECONDS") || DESCRIPTIONS.keySet().stream().anyMatch(key::endsWith);
     }
 
     private String variable(String key) {

@@ -62,6 +62,24 @@ class BrokerResponseTest {
         assertThat(credential.requestDigest()).isEmpty();
         assertThat(credential.issuer()).isEqualTo("corp-broker");
         assertThat(credential.source()).isEqualTo("command");
+        assertThat(credential.accessType()).as("a plain answer that does not say JIT is not JIT").isEmpty();
+    }
+
+    @Test
+    void an_issue_time_in_the_future_cannot_shorten_the_lifetime_the_gate_sees() {
+        assertThatThrownBy(() -> parse("""
+                {"provider":"aws","assumed_role_arn":"a","issued_at":"2026-11-25T09:00:00Z","expires_at":"2026-11-25T09:55:00Z"}"""))
+                .isInstanceOf(BrokerException.class).hasMessageContaining("in the future");
+    }
+
+    @Test
+    void a_variable_that_describes_a_credential_is_never_issued_as_one() {
+        EnvBroker broker = new EnvBroker("GAIT_BROKER_TOKEN_", java.util.Map.of("GAIT_BROKER_TOKEN_TOOL_WRITE", "secret-value",
+                "GAIT_BROKER_TOKEN_TOOL_WRITE_TTL_SECONDS", "900"));
+        BrokerRequest sneaky = new BrokerRequest("tool.write.ttl_seconds", "agent", "/repo", "", "", "", "", "", List.of("w"), "");
+        assertThatThrownBy(() -> broker.issue(sneaky, NOW)).isInstanceOf(BrokerException.class).hasMessageContaining("describes");
+        BrokerRequest honest = new BrokerRequest("tool.write", "agent", "/repo", "", "", "", "", "", List.of("w"), "");
+        assertThat(broker.issue(honest, NOW).ttlSeconds()).isEqualTo(900);
     }
 
     @ParameterizedTest
@@ -86,6 +104,8 @@ class BrokerResponseTest {
             {"provider":"aws","session_arn":"ASIAEXAMPLE"}
             {"credential_ref":"sk-live-123","ttl_seconds":60}
             {"credential_ref":"r","client_secret":"x"}
+            {"credential_ref":"r","scope":["repo:write","AKIAEXAMPLE"]}
+            {"credential_ref":"r","meta":{"nested":{"token":"x"}}}
             """)
     void secrets_are_refused_but_references_that_look_alike_are_not(String json) {
         assertThatThrownBy(() -> parse(json)).isInstanceOf(BrokerException.class)
