@@ -207,7 +207,7 @@ class RunReduceTest {
                 result("i2", "Denied", JsonObject.EMPTY),
                 // the recorded verdict member wins over the status
                 result("i3", "error", JsonObject.builder().put("verdict", "allow").build()),
-                result("i4", "needs-approval", JsonObject.EMPTY)));
+                result("i4", "needs_approval", JsonObject.EMPTY)));
         write("run_same", "raw", intents, results, List.of(), List.of());
         CliRunner.Result unchanged = cli.run("run", "reduce", "--from", "packs/runpack_run_same.zip", "--predicate", "verdict_changed",
                 "--policy", "policy.yaml", "--json");

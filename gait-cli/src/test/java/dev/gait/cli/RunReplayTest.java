@@ -96,7 +96,6 @@ class RunReplayTest {
 
         assertThat(cli().run("run", "replay", "run_demo").exitCode()).isZero();
         assertThat(Files.readAllBytes(pack)).as("stub replay is a pure function of the runpack").isEqualTo(first);
-        assertThat(server.getAddress()).isNotNull();
         assertThat(hits.get()).isZero();
     }
 
@@ -125,6 +124,8 @@ class RunReplayTest {
                 "GAIT_ALLOW_REAL_REPLAY");
         expectRefused(realReplay(Map.of("GAIT_ALLOW_REAL_REPLAY", "yes"), "--real-tools", "--unsafe-real-tools", "--allow-tools",
                 "tool.fetch"), "GAIT_ALLOW_REAL_REPLAY");
+        expectRefused(realReplay(Map.of("SHLVL", "1"), "--real-tools", "--unsafe-real-tools", "--allow-tools", "tool.fetch",
+                "--unsafe-real-tools-env", "SHLVL"), "GAIT_ALLOW_REAL_REPLAY");
         recordFetchRun("reference");
         expectRefused(realReplay(allowed, "--real-tools", "--unsafe-real-tools", "--allow-tools", "tool.fetch"), "capture_mode=raw");
         assertThat(hits.get()).as("no refused replay touched the server").isZero();
@@ -173,12 +174,15 @@ class RunReplayTest {
                  "intents":[{"intent_id":"intent_1","tool_name":"fs.read","args":{"path":"%s"}},
                             {"intent_id":"intent_2","tool_name":"shell.exec","args":{"argv":["/bin/echo","hello"]}},
                             {"intent_id":"intent_3","tool_name":"tool.custom","args":{"q":1}},
-                            {"intent_id":"intent_4","tool_name":"tool.write_file","args":{"path":"x"}}],
+                            {"intent_id":"intent_4","tool_name":"tool.write_file","args":{"path":"x"}},
+                            {"intent_id":"intent_5","tool_name":"fs.read","args":{"path":"/etc/hostname"}},
+                            {"intent_id":"intent_6","tool_name":"payments.process_refund","args":{"command":"echo refunded"}},
+                            {"intent_id":"intent_7","tool_name":"command.run","args":{"command":"head -c 200000 /dev/zero >&2; echo \\"$HOME\\""}}],
                  "results":[{"intent_id":"intent_4","status":"ok","result":{"written":true}}]}
                 """.formatted(dir.resolve("notes.txt")));
         assertThat(cli().run("run", "record", "--input", "run.json", "--capture-mode", "raw").exitCode()).isZero();
         CliRunner.Result replay = cli(Map.of("GAIT_ALLOW_REAL_REPLAY", "1")).run("run", "replay", "run_mixed", "--json",
-                "--real-tools", "--unsafe-real-tools", "--allow-tools", "fs.read,shell.exec,tool.custom",
+                "--real-tools", "--unsafe-real-tools", "--allow-tools", "fs.read,shell.exec,tool.custom,payments.process_refund,command.run",
                 "--executor", "tool.custom=command:" + program);
         assertThat(replay.exitCode()).as(replay.stdout()).isZero();
         Path pack = dir.resolve(replay.json().string("replay_runpack").orElseThrow());
@@ -186,11 +190,16 @@ class RunReplayTest {
         try (SafeZip zip = SafeZip.open(pack)) {
             results = RunpackReader.read(zip, "replay").results();
         }
-        assertThat(results).hasSize(4);
+        assertThat(results).hasSize(7);
         List<String> lines = results.stream().map(Jcs::canonicalString).toList();
         assertThat(lines.get(0)).contains("\"content\":\"current notes\"");
         assertThat(lines.get(1)).contains("\"stdout\":\"hello\\n\"", "\"exit_code\":0");
         assertThat(lines.get(2)).contains("\"answer\":42");
+        assertThat(lines.get(4)).as("reads stay inside the working directory").contains("\"status\":\"error\"", "outside the directory");
+        assertThat(lines.get(5)).as("a tool merely named like a process is not run without --executor")
+                .contains("\"status\":\"error\"", "unsupported real tool");
+        assertThat(lines.get(6)).as("verbose diagnostics do not kill the process; the environment is not passed on")
+                .contains("\"exit_code\":0", "\"stdout\":\"\\n\"", "\"stderr_bytes\":65536");
         assertThat(lines.get(3)).as("a tool that was not allowed keeps its recorded result").contains("\"written\"");
     }
 }

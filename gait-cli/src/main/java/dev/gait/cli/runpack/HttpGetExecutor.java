@@ -10,6 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Replays a call with {@code args.url} as one HTTP GET: no redirects followed, a 5 s deadline, at
@@ -37,15 +41,21 @@ public final class HttpGetExecutor implements ToolExecutor {
         } catch (IllegalArgumentException e) {
             return Result.error("args.url is not a URL: " + url);
         }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            return Result.error("args.url must be an http or https URL");
+        if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
+            return Result.error("args.url must be an http or https URL with a host");
         }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
         try {
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client.sendAsync(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream()).get(remaining(deadline), TimeUnit.NANOSECONDS);
+            // the deadline covers the body too: a server that trickles bytes is cut off, not waited for
+            CompletableFuture<byte[]> reading = CompletableFuture.supplyAsync(() -> readCapped(response.body()),
+                    Thread::startVirtualThread);
             byte[] body;
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(MAX_BODY_BYTES + 1);
+            try {
+                body = reading.get(remaining(deadline), TimeUnit.NANOSECONDS);
+            } finally {
+                response.body().close();
             }
             if (body.length > MAX_BODY_BYTES) {
                 return Result.error("response body is larger than " + MAX_BODY_BYTES + " bytes");
@@ -55,11 +65,26 @@ public final class HttpGetExecutor implements ToolExecutor {
             Payloads.describe(payload, "body", body);
             boolean success = response.statusCode() >= 200 && response.statusCode() < 300;
             return new Result(success ? "ok" : "error", payload.build());
-        } catch (IOException e) {
-            return Result.error("GET " + url + " failed: " + e.getMessage());
+        } catch (TimeoutException e) {
+            return Result.error("GET " + url + " did not complete within " + TIMEOUT.toSeconds() + " s");
+        } catch (ExecutionException | IOException | IllegalArgumentException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            return Result.error("GET " + url + " failed: " + cause.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Result.error("GET " + url + " interrupted");
+        }
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
+    }
+
+    private static byte[] readCapped(InputStream in) {
+        try {
+            return in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

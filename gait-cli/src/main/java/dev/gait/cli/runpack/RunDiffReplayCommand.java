@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code gait run diffreplay <run> --variants base=a.json,candidate=b.json}: replays one run under
@@ -34,8 +33,8 @@ import java.util.Set;
  * when no variant departs, 2 when one does.
  */
 final class RunDiffReplayCommand extends LeafCommand<RunDiffReplayCommand.Flags> {
-    private static final Set<String> VARIANT_MEMBERS = Set.of("model_version", "prompt_version", "model_outputs", "policy",
-            "tool_outputs", "context");
+    private static final List<String> VARIANT_MEMBERS = List.of("context", "model_outputs", "model_version", "policy",
+            "prompt_version", "tool_outputs");
 
     record Flags(Flag<String> variants, Flag<String> output) {}
 

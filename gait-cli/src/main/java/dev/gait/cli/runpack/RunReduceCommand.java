@@ -67,7 +67,7 @@ final class RunReduceCommand extends LeafCommand<RunReduceCommand.Flags> {
         try (SafeZip zip = SafeZip.open(input)) {
             records = RunpackReader.read(zip, RunpackLocator.display(invocation, input));
         }
-        try (ReducePredicate predicate = predicate(invocation, flags)) {
+        try (ReducePredicate predicate = predicate(invocation, flags, runCreatedAt(records))) {
             RunpackReducer reducer = new RunpackReducer(records, predicate, invocation.clock());
             Path out = flags.out().get().isBlank() ? input.resolveSibling(RunpackWriter.fileName(reducer.reducedRunId()))
                     : invocation.resolve(flags.out().get());
@@ -99,7 +99,12 @@ final class RunReduceCommand extends LeafCommand<RunReduceCommand.Flags> {
         }
     }
 
-    private static ReducePredicate predicate(Invocation invocation, Flags flags) {
+    /** The run's own time, so a policy's freeze windows and expiry judge the run as it was, on any day. */
+    private static java.time.Instant runCreatedAt(RunpackReader.Records records) {
+        return dev.gait.core.canon.GoTime.parse(records.run().string("created_at").orElse("1980-01-01T00:00:00Z")).toInstant();
+    }
+
+    private static ReducePredicate predicate(Invocation invocation, Flags flags, java.time.Instant evaluationTime) {
         String name = flags.predicate().get();
         onlyFor(flags.policy(), VerdictChanged.NAME, name);
         onlyFor(flags.predicateCommand(), CommandPredicate.NAME, name);
@@ -107,8 +112,7 @@ final class RunReduceCommand extends LeafCommand<RunReduceCommand.Flags> {
         onlyFor(flags.fixture(), GraderFailure.NAME, name);
         onlyFor(flags.grader(), GraderFailure.NAME, name);
         return switch (name) {
-            case VerdictChanged.NAME -> new VerdictChanged(PolicyCommands.load(invocation, required(flags.policy(), name)),
-                    invocation.clock().instant());
+            case VerdictChanged.NAME -> new VerdictChanged(PolicyCommands.load(invocation, required(flags.policy(), name)), evaluationTime);
             case CommandPredicate.NAME -> new CommandPredicate(required(flags.predicateCommand(), name),
                     flags.predicateArgs().get().isBlank() ? List.of()
                             : Arrays.stream(flags.predicateArgs().get().split(",")).map(String::strip).toList(),

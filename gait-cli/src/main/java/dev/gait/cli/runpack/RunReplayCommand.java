@@ -12,6 +12,7 @@ import dev.gait.core.error.ExitCode;
 import dev.gait.core.json.JsonArray;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonValue;
+import dev.gait.core.replay.FileReadExecutor;
 import dev.gait.core.replay.RealReplayInterlocks;
 import dev.gait.core.replay.Replay;
 import dev.gait.core.replay.ReplayRunpack;
@@ -72,9 +73,9 @@ final class RunReplayCommand extends LeafCommand<RunReplayCommand.Flags> {
         Replay.Plan plan = Replay.Plan.STUB;
         List<String> warnings = new ArrayList<>();
         if (flags.realTools().get()) {
-            RealReplayInterlocks.check(flags.unsafeRealTools().get(), allowTools, invocation.environment(),
-                    flags.unsafeEnv().get().strip(), records.manifest().string("capture_mode").orElse(""));
-            plan = new Replay.Plan(allowTools, ToolExecutors.of(csvList(flags.executors().get()), List.of(new HttpGetExecutor())));
+            plan = Replay.Plan.real(flags.unsafeRealTools().get(), allowTools, invocation.environment(), flags.unsafeEnv().get().strip(),
+                    records.manifest().string("capture_mode").orElse(""),
+                    ToolExecutors.of(csvList(flags.executors().get()), List.of(new HttpGetExecutor(), new FileReadExecutor(invocation.workingDirectory()))));
             warnings.add("allow_tools=" + String.join(",", allowTools));
         }
         Replay.Report report = Replay.run(records, plan);

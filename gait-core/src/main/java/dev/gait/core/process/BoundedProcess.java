@@ -45,6 +45,17 @@ public final class BoundedProcess {
     }
 
     /**
+     * Like {@link #run}, but the program sees none of this process's environment, only a standard
+     * {@code PATH}: for programs whose command line came from recorded data, not from the operator.
+     */
+    public static Outcome runWithoutEnvironment(List<String> command, byte[] input, Duration timeout, int outputCap) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        return run(builder, command, input, timeout, outputCap);
+    }
+
+    /**
      * Runs a program in a working directory with its output discarded: only its exit code answers
      * (the outcome's {@code stdout} and {@code stderr} are empty).
      */
@@ -67,7 +78,7 @@ public final class BoundedProcess {
                 }
             });
             CompletableFuture<byte[]> stdout = read(process.getInputStream(), outputCap);
-            CompletableFuture<byte[]> stderr = read(process.getErrorStream(), outputCap);
+            CompletableFuture<byte[]> stderr = readAndDrain(process.getErrorStream(), outputCap);
             byte[] out = stdout.get(remaining(deadline), TimeUnit.NANOSECONDS);
             if (out.length > outputCap) {
                 return new Outcome(Ending.OUTPUT_TOO_LARGE, -1, trim(out, outputCap), new byte[0]);
@@ -99,6 +110,22 @@ public final class BoundedProcess {
         return CompletableFuture.supplyAsync(() -> {
             try (stream) {
                 return stream.readNBytes(cap + 1);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, Thread::startVirtualThread);
+    }
+
+    /**
+     * Keeps at most one byte more than the cap and drains the rest, so a program that writes a lot
+     * of diagnostics is not killed by a closed pipe.
+     */
+    private static CompletableFuture<byte[]> readAndDrain(InputStream stream, int cap) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                byte[] kept = stream.readNBytes(cap + 1);
+                stream.transferTo(OutputStream.nullOutputStream());
+                return kept;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -129,7 +129,7 @@ public final class Ddmin<T> {
     private static int[][] split(int[] current, int n) {
         int[][] chunks = new int[n][];
         for (int i = 0; i < n; i++) {
-            chunks[i] = Arrays.copyOfRange(current, i * current.length / n, (i + 1) * current.length / n);
+            chunks[i] = Arrays.copyOfRange(current, (int) ((long) i * current.length / n), (int) ((long) (i + 1) * current.length / n));
         }
         return chunks;
     }

@@ -1,17 +1,15 @@
 package dev.gait.core.reduce;
 
-import dev.gait.core.canon.GoStrings;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.gate.PolicyTest;
 import dev.gait.core.gate.Verdict;
 import dev.gait.core.gate.policy.Policy;
 import dev.gait.core.json.JsonObject;
+import dev.gait.core.regress.Trajectory;
 import dev.gait.core.runpack.RecordInput;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -27,11 +25,6 @@ public final class VerdictChanged implements ReducePredicate {
     /** Runpacks record no gate context; every evaluated intent gets this one. */
     public static final JsonObject CONTEXT = JsonObject.builder()
             .put("identity", "gait-reduce").put("workspace", ".").put("risk_class", "low").build();
-
-    private static final Set<String> ALLOW = Set.of("ok", "pass", "success", "allow", "allowed");
-    private static final Set<String> BLOCK = Set.of("block", "blocked", "deny", "denied");
-    private static final Set<String> REQUIRE_APPROVAL = Set.of("require_approval", "approval_required", "needs_approval");
-    private static final Set<String> DRY_RUN = Set.of("dry_run", "dryrun", "simulate", "simulated");
 
     private final Policy policy;
     private final Instant evaluationTime;
@@ -82,23 +75,8 @@ public final class VerdictChanged implements ReducePredicate {
         }
     }
 
-    /** The result's {@code verdict} member when it has one, else its status read as a verdict; {@code error} for anything else. */
+    /** The verdict a recorded result stands for, read as regress reads it (one mapping for both). */
     static String recordedVerdict(RecordInput.Result result) {
-        String verdict = result.result() == null ? ""
-                : result.result().string("verdict").map(v -> GoStrings.trimSpace(v).toLowerCase(Locale.ROOT)).orElse("");
-        if (!verdict.isEmpty()) {
-            return verdict;
-        }
-        String status = GoStrings.trimSpace(result.status()).toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        if (ALLOW.contains(status)) {
-            return Verdict.ALLOW.wire();
-        }
-        if (BLOCK.contains(status)) {
-            return Verdict.BLOCK.wire();
-        }
-        if (REQUIRE_APPROVAL.contains(status)) {
-            return Verdict.REQUIRE_APPROVAL.wire();
-        }
-        return DRY_RUN.contains(status) ? Verdict.DRY_RUN.wire() : "error";
+        return Trajectory.recordedVerdict(result.status(), result.result());
     }
 }

@@ -118,6 +118,7 @@ public record RegressConfig(String fixtureSet, List<Entry> fixtures) {
             return children
                     .filter(child -> Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS))
                     .filter(child -> FixtureName.isValid(child.getFileName().toString()))
+                    .sorted() // by name, so the first problem reported does not depend on the file system
                     .toList();
         } catch (IOException e) {
             throw GaitException.io("list fixtures: " + e.getMessage(), e);

@@ -15,7 +15,7 @@ import java.util.Optional;
  * verdict per result ({@code allow}, {@code block}, {@code require_approval}, {@code dry_run} or
  * {@code error}), taken from the result's {@code verdict} when it names one, else from its status.
  */
-final class Trajectory {
+public final class Trajectory {
 
     static final String MISSING = "<missing>";
 
@@ -30,14 +30,23 @@ final class Trajectory {
     }
 
     private static String verdict(JsonObject result) {
-        String stated = result.object("result")
-                .flatMap(payload -> payload.get("verdict"))
+        return recordedVerdict(result.string("status").orElse(""), result.object("result").orElse(null));
+    }
+
+    /**
+     * The verdict a recorded result stands for, as Gait v1 reads it: the payload's {@code verdict}
+     * when it names one, else the status; {@code error} for anything else.
+     *
+     * @param payload the result payload, or null when it was not captured
+     */
+    public static String recordedVerdict(String status, JsonObject payload) {
+        String stated = payload == null ? "" : payload.get("verdict")
                 .map(value -> value instanceof JsonString text ? normalizeVerdict(text.value()) : "")
                 .orElse("");
         if (!stated.isEmpty()) {
             return stated;
         }
-        return switch (GoStrings.trimSpace(result.string("status").orElse("")).toLowerCase(Locale.ROOT)) {
+        return switch (GoStrings.trimSpace(status).toLowerCase(Locale.ROOT)) {
             case "ok", "pass", "passed", "success" -> "allow";
             case "block", "blocked", "deny", "denied" -> "block";
             case "require_approval", "approval_required", "needs_approval" -> "require_approval";

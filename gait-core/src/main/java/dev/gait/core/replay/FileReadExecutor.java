@@ -6,9 +6,19 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Replays a call with {@code args.path} as a read of that regular file (at most 1 MiB). */
+/**
+ * Replays a call with {@code args.path} as a read of that regular file (at most 1 MiB), confined to
+ * one directory: the path comes from the runpack, and a replay must not read keys or system files.
+ */
 public final class FileReadExecutor implements ToolExecutor {
     static final int MAX_FILE_BYTES = 1024 * 1024;
+
+    private final Path root;
+
+    /** @param root the directory reads are confined to (relative paths resolve against it) */
+    public FileReadExecutor(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
 
     @Override
     public String name() {
@@ -21,7 +31,15 @@ public final class FileReadExecutor implements ToolExecutor {
         if (path.isEmpty()) {
             return Result.error("args.path is required");
         }
-        Path file = Path.of(path);
+        Path file;
+        try {
+            file = root.resolve(path).toRealPath();
+            if (!file.startsWith(root.toRealPath())) {
+                return Result.error(path + " is outside the directory replay may read (" + root + ")");
+            }
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return Result.error("cannot read " + path + ": " + e.getMessage());
+        }
         if (!Files.isRegularFile(file)) {
             return Result.error("not a regular file: " + path);
         }

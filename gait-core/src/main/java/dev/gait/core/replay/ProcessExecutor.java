@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Replays a call as a process: {@code args.argv} (program and arguments, no shell) or
  * {@code args.command} (run by {@code /bin/sh -c}, as Gait v1's shell tools do). 5 s, 64 KiB of
- * output per stream, no input.
+ * output per stream, no input, and none of this process's environment (the command line comes
+ * from the runpack, not from the operator).
  */
 public final class ProcessExecutor implements ToolExecutor {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -31,7 +32,7 @@ public final class ProcessExecutor implements ToolExecutor {
         }
         BoundedProcess.Outcome outcome;
         try {
-            outcome = BoundedProcess.run(command, new byte[0], TIMEOUT, OUTPUT_CAP);
+            outcome = BoundedProcess.runWithoutEnvironment(command, new byte[0], TIMEOUT, OUTPUT_CAP);
         } catch (IOException e) {
             return Result.error("cannot run " + command.getFirst() + ": " + e.getMessage());
         }

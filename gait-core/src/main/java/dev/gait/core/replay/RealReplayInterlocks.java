@@ -27,6 +27,10 @@ public final class RealReplayInterlocks {
         if (allowTools.isEmpty()) {
             throw refused("--allow-tools", "real replay needs --allow-tools naming each tool that may run");
         }
+        if (!envName.startsWith("GAIT_")) {
+            // a variable that is 1 for other reasons (SHLVL, say) is no switch
+            throw refused(DEFAULT_ENV, "the real-replay switch must be a GAIT_ variable, got " + envName);
+        }
         if (!"1".equals(environment.getOrDefault(envName, "").strip())) {
             throw refused(envName, "real replay needs " + envName + "=1 in the environment");
         }

@@ -21,17 +21,36 @@ import java.util.Set;
 public final class Replay {
 
     /**
-     * @param allowTools the tools to run for real (lowercased); empty for stub replay
+     * What to replay for real. Only {@link #real} makes a plan that runs tools, and it checks every
+     * interlock first, so no caller can run a tool for real without them.
      */
-    public record Plan(Set<String> allowTools, ToolExecutors executors) {
+    public static final class Plan {
         public static final Plan STUB = new Plan(Set.of(), ToolExecutors.of(List.of(), List.of()));
 
-        public Plan {
-            allowTools = Set.copyOf(allowTools);
+        private final Set<String> allowTools;
+        private final ToolExecutors executors;
+
+        private Plan(Set<String> allowTools, ToolExecutors executors) {
+            this.allowTools = Set.copyOf(allowTools);
+            this.executors = executors;
+        }
+
+        /**
+         * A real replay of the allowed tools (lowercased), refused with exit 8 unless every
+         * interlock holds ({@link RealReplayInterlocks#check}).
+         */
+        public static Plan real(boolean unsafeRealTools, Set<String> allowTools, Map<String, String> environment, String envName,
+                                String captureMode, ToolExecutors executors) {
+            RealReplayInterlocks.check(unsafeRealTools, allowTools, environment, envName, captureMode);
+            return new Plan(allowTools, executors);
         }
 
         public boolean real() {
             return !allowTools.isEmpty();
+        }
+
+        boolean allows(String tool) {
+            return allowTools.contains(tool.toLowerCase(Locale.ROOT));
         }
     }
 
@@ -65,8 +84,8 @@ public final class Replay {
                 throw GaitException.invalidInput("duplicate intent_id in runpack: " + intentId);
             }
             String tool = intent.string("tool_name").orElse("");
-            ReplayStep step = plan.allowTools().contains(tool.toLowerCase(Locale.ROOT))
-                    ? real(intentId, tool, intent.object("args").orElse(null), plan.executors())
+            ReplayStep step = plan.allows(tool)
+                    ? real(intentId, tool, intent.object("args").orElse(null), plan.executors)
                     : recordedOrStubbed(runId, intentId, tool, intent.string("args_digest").orElse(""), results.get(intentId));
             if (step.missing()) {
                 missing.add(intentId);

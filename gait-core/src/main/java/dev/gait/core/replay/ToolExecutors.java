@@ -10,12 +10,15 @@ import java.util.Optional;
 /**
  * Which executor replays which allowed tool: the operator's choices ({@code tool=executor}) first,
  * then a default by the tool's name (http/fetch/url → {@code http_get}, read → {@code file_read},
- * exec/shell/command/process → {@code process}). A tool with neither is not replayed for real.
- * {@code file_read}, {@code process} and user {@code command:<program>} executors are built in;
- * executors that need the network (such as {@code http_get}) are supplied by the caller, because the
- * core library never opens network connections.
+ * and only Gait v1's shell tools {@code shell.exec}, {@code exec}, {@code command.run} →
+ * {@code process}). A tool with neither is not replayed for real. {@code process} and user
+ * {@code command:<program>} executors are built in; executors that need the network or a confining
+ * directory ({@code http_get}, {@code file_read}) are supplied by the caller, because the core
+ * library never opens network connections.
  */
 public final class ToolExecutors {
+    private static final java.util.Set<String> SHELL_TOOLS = java.util.Set.of("shell.exec", "exec", "command.run");
+
     private final Map<String, ToolExecutor> chosen;
     private final Map<String, ToolExecutor> available;
 
@@ -30,9 +33,8 @@ public final class ToolExecutors {
      */
     public static ToolExecutors of(List<String> specs, List<ToolExecutor> supplied) {
         Map<String, ToolExecutor> available = new LinkedHashMap<>();
-        for (ToolExecutor executor : List.of(new FileReadExecutor(), new ProcessExecutor())) {
-            available.put(executor.name(), executor);
-        }
+        ToolExecutor process = new ProcessExecutor();
+        available.put(process.name(), process);
         supplied.forEach(executor -> available.put(executor.name(), executor));
         Map<String, ToolExecutor> chosen = new LinkedHashMap<>();
         for (String spec : specs) {
@@ -69,7 +71,7 @@ public final class ToolExecutors {
         }
         String byName = containsAny(tool, "http", "fetch", "url") ? "http_get"
                 : tool.contains("read") ? "file_read"
-                : containsAny(tool, "exec", "shell", "command", "process") ? "process" : "";
+                : SHELL_TOOLS.contains(tool) ? "process" : "";
         return Optional.ofNullable(available.get(byName));
     }
 

@@ -67,14 +67,25 @@ public final class DifferentialReplay {
                     continue;
                 }
                 differing.add(variable);
-                if (divergence != null && divergence.sameAs(
-                        StepAlignment.firstDivergence(baselineSteps, replay.run(baseline.with(variable, variant))))) {
+                if (divergence != null && divergence.sameAs(counterfactual(replay, baselineSteps, baseline.with(variable, variant)))) {
                     causes.add(variable);
                 }
             }
             comparisons.add(new Comparison(variant, divergence, differing, causes, baseline.modelChanges(variant)));
         }
         return new Report(records.run().string("run_id").orElse(""), createdAt, variants, allSteps, comparisons);
+    }
+
+    /**
+     * Where the baseline with one input swapped departs; null when that mix cannot be replayed at
+     * all (a policy taken without the context it needs, say), which makes the input no single cause.
+     */
+    private static StepAlignment.Divergence counterfactual(VariantReplay replay, List<VariantStep> baselineSteps, ReplayVariant hybrid) {
+        try {
+            return StepAlignment.firstDivergence(baselineSteps, replay.run(hybrid));
+        } catch (dev.gait.core.error.GaitException e) {
+            return null;
+        }
     }
 
     public static JsonObject toJson(Report report) {

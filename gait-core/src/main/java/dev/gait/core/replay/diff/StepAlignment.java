@@ -28,13 +28,46 @@ final class StepAlignment {
 
     private StepAlignment() {}
 
+    /** More differing calls than this on both sides together would need too large a table to align. */
+    static final long MAX_CELLS = 25_000_000L;
+
     static List<Pair> align(List<VariantStep> baseline, List<VariantStep> variant) {
+        // calls both runs share at the start and the end pair up directly; only the middle needs the table
+        int prefix = 0;
+        while (prefix < baseline.size() && prefix < variant.size() && sameCall(baseline.get(prefix), variant.get(prefix))) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < baseline.size() - prefix && suffix < variant.size() - prefix
+                && sameCall(baseline.get(baseline.size() - 1 - suffix), variant.get(variant.size() - 1 - suffix))) {
+            suffix++;
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (int k = 0; k < prefix; k++) {
+            pairs.add(new Pair(baseline.get(k), variant.get(k)));
+        }
+        pairs.addAll(alignMiddle(baseline.subList(prefix, baseline.size() - suffix), variant.subList(prefix, variant.size() - suffix)));
+        for (int k = suffix; k > 0; k--) {
+            pairs.add(new Pair(baseline.get(baseline.size() - k), variant.get(variant.size() - k)));
+        }
+        return pairs;
+    }
+
+    private static boolean sameCall(VariantStep a, VariantStep b) {
+        return a.callKey().equals(b.callKey());
+    }
+
+    private static List<Pair> alignMiddle(List<VariantStep> baseline, List<VariantStep> variant) {
         int n = baseline.size();
         int m = variant.size();
+        if ((long) (n + 1) * (m + 1) > MAX_CELLS) {
+            throw dev.gait.core.error.GaitException.invalidInput("the runs differ in " + n + " and " + m
+                    + " calls after their common start and end: too many to align");
+        }
         int[][] common = new int[n + 1][m + 1];
         for (int i = n - 1; i >= 0; i--) {
             for (int j = m - 1; j >= 0; j--) {
-                common[i][j] = baseline.get(i).callKey().equals(variant.get(j).callKey())
+                common[i][j] = sameCall(baseline.get(i), variant.get(j))
                         ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }
@@ -42,7 +75,7 @@ final class StepAlignment {
         int i = 0;
         int j = 0;
         while (i < n || j < m) {
-            if (i < n && j < m && baseline.get(i).callKey().equals(variant.get(j).callKey())) {
+            if (i < n && j < m && sameCall(baseline.get(i), variant.get(j))) {
                 pairs.add(new Pair(baseline.get(i++), variant.get(j++)));
             } else if (j >= m || (i < n && common[i + 1][j] >= common[i][j + 1])) {
                 pairs.add(new Pair(baseline.get(i++), null));
