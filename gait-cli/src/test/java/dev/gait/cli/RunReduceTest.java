@@ -180,6 +180,13 @@ class RunReduceTest {
         assertThat(keptIds(result.json())).containsExactly("i13");
         assertThat(result.json().string("reduced_run_id")).contains("run_incident_reduced_graderfailure");
 
+        // without --grader the whole failure is kept: the replay exit code and the trajectory fail together on the whole
+        // run, and only candidates that keep the unanswered step fail both the same way
+        CliRunner.Result whole = cli.run("run", "reduce", "--from", "packs/runpack_run_incident.zip", "--predicate", "grader_failure",
+                "--fixture", "run_demo", "--out", "whole.zip", "--json");
+        assertThat(whole.exitCode()).as(whole.stdout()).isZero();
+        assertThat(keptIds(whole.json())).containsExactly("i13");
+
         assertThat(cli.run("run", "reduce", "--from", "packs/runpack_run_incident.zip", "--predicate", "grader_failure",
                 "--fixture", "no_such_fixture").exitCode()).isEqualTo(6);
         assertThat(cli.run("run", "reduce", "--from", "packs/runpack_run_incident.zip", "--grader", "trajectory").exitCode())

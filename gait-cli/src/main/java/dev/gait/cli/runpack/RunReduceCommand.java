@@ -67,7 +67,7 @@ final class RunReduceCommand extends LeafCommand<RunReduceCommand.Flags> {
         try (SafeZip zip = SafeZip.open(input)) {
             records = RunpackReader.read(zip, RunpackLocator.display(invocation, input));
         }
-        try (ReducePredicate predicate = predicate(invocation, flags, runCreatedAt(records))) {
+        try (ReducePredicate predicate = predicate(invocation, flags, runCreatedAt(records), input)) {
             RunpackReducer reducer = new RunpackReducer(records, predicate, invocation.clock());
             Path out = flags.out().get().isBlank() ? input.resolveSibling(RunpackWriter.fileName(reducer.reducedRunId()))
                     : invocation.resolve(flags.out().get());
@@ -104,7 +104,7 @@ final class RunReduceCommand extends LeafCommand<RunReduceCommand.Flags> {
         return dev.gait.core.canon.GoTime.parse(records.run().string("created_at").orElse("1980-01-01T00:00:00Z")).toInstant();
     }
 
-    private static ReducePredicate predicate(Invocation invocation, Flags flags, java.time.Instant evaluationTime) {
+    private static ReducePredicate predicate(Invocation invocation, Flags flags, java.time.Instant evaluationTime, Path input) {
         String name = flags.predicate().get();
         onlyFor(flags.policy(), VerdictChanged.NAME, name);
         onlyFor(flags.predicateCommand(), CommandPredicate.NAME, name);
@@ -117,7 +117,8 @@ final class RunReduceCommand extends LeafCommand<RunReduceCommand.Flags> {
                     flags.predicateArgs().get().isBlank() ? List.of()
                             : Arrays.stream(flags.predicateArgs().get().split(",")).map(String::strip).toList(),
                     invocation.workingDirectory(), CommandPredicate.TIMEOUT);
-            case GraderFailure.NAME -> new GraderFailure(fixture(invocation, required(flags.fixture(), name)), flags.grader().get().strip());
+            case GraderFailure.NAME -> new GraderFailure(fixture(invocation, required(flags.fixture(), name)), flags.grader().get().strip(),
+                    input);
             case NonOkStatus.NAME -> new NonOkStatus();
             default -> new MissingResult();
         };
