@@ -9,6 +9,7 @@ import dev.gait.cli.gate.ApproveCommand;
 import dev.gait.cli.gate.ApprovedScriptCommands;
 import dev.gait.cli.gate.DelegateCommands;
 import dev.gait.cli.gate.GateCommands;
+import dev.gait.cli.guard.GuardCommands;
 import dev.gait.cli.killswitch.KillSwitchCommands;
 import dev.gait.cli.gate.PolicyCommands;
 import dev.gait.cli.keys.KeysCommands;
@@ -52,6 +53,8 @@ public final class Cli {
                     RegressCommands.family(),
                     new MigrateCommand(),
                     new CaptureCommand(),
+                    GuardCommands.guard(),
+                    GuardCommands.incident(),
                     new DigestCommand(),
                     KeysCommands.family(),
                     DoctorCommands.command(),

@@ -15,8 +15,13 @@ public final class Digests {
     private Digests() {}
 
     public static byte[] sha256(byte[] data) {
+        return newSha256().digest(data);
+    }
+
+    /** A fresh SHA-256 for streamed input. */
+    public static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }

@@ -25,7 +25,7 @@ public record VerifyReport(
     }
 
     public record HashMismatch(String path, String expected, String actual) {
-        JsonObject toJson() {
+        public JsonObject toJson() {
             return JsonObject.builder().put("path", path).put("expected", expected).put("actual", actual).build();
         }
     }
@@ -43,14 +43,9 @@ public record VerifyReport(
 
     /** Why verification failed, in one line; empty when it passed. */
     public String failure() {
-        if (!missingFiles.isEmpty()) {
-            return "missing files: " + String.join(", ", missingFiles);
-        }
-        if (!hashMismatches.isEmpty()) {
-            return "hash mismatch: " + String.join(", ", hashMismatches.stream().map(HashMismatch::path).toList());
-        }
-        if (!undeclaredFiles.isEmpty()) {
-            return "files not listed in the manifest: " + String.join(", ", undeclaredFiles);
+        String files = fileSetFailure(missingFiles, hashMismatches, undeclaredFiles);
+        if (!files.isEmpty()) {
+            return files;
         }
         if (!manifestCanonical) {
             return "manifest.json is not in canonical JSON form";
@@ -62,14 +57,12 @@ public record VerifyReport(
     }
 
     public JsonObject toJson() {
-        return JsonObject.builder()
+        JsonObject.Builder json = JsonObject.builder()
                 .putOmitEmpty("path", path)
                 .putOmitEmpty("run_id", runId)
                 .putOmitEmpty("manifest_digest", manifestDigest)
-                .putOmitEmpty("files_checked", filesChecked)
-                .putStringsOmitEmpty("missing_files", missingFiles)
-                .putOmitEmpty("hash_mismatches", new JsonArray(hashMismatches.stream().<JsonValue>map(HashMismatch::toJson).toList()))
-                .putStringsOmitEmpty("undeclared_files", undeclaredFiles)
+                .putOmitEmpty("files_checked", filesChecked);
+        return putFileSet(json, missingFiles, hashMismatches, undeclaredFiles)
                 .putOmitEmpty("manifest_not_canonical", !manifestCanonical)
                 .put("signature_status", signatureStatus.wire())
                 .putStringsOmitEmpty("signature_errors", signatureErrors)
@@ -77,5 +70,27 @@ public record VerifyReport(
                 .putOmitEmpty("signatures_valid", signaturesValid)
                 .putOmitEmpty("signature_note", signatureNote)
                 .build();
+    }
+
+    /** The first problem with an archive's file set, in one line; empty when there is none. */
+    public static String fileSetFailure(List<String> missing, List<HashMismatch> mismatches, List<String> undeclared) {
+        if (!missing.isEmpty()) {
+            return "missing files: " + String.join(", ", missing);
+        }
+        if (!mismatches.isEmpty()) {
+            return "hash mismatch: " + String.join(", ", mismatches.stream().map(HashMismatch::path).toList());
+        }
+        if (!undeclared.isEmpty()) {
+            return "files not listed in the manifest: " + String.join(", ", undeclared);
+        }
+        return "";
+    }
+
+    /** Adds {@code missing_files}, {@code hash_mismatches} and {@code undeclared_files}, each only when not empty. */
+    public static JsonObject.Builder putFileSet(JsonObject.Builder json, List<String> missing, List<HashMismatch> mismatches,
+                                                List<String> undeclared) {
+        return json.putStringsOmitEmpty("missing_files", missing)
+                .putOmitEmpty("hash_mismatches", new JsonArray(mismatches.stream().<JsonValue>map(HashMismatch::toJson).toList()))
+                .putStringsOmitEmpty("undeclared_files", undeclared);
     }
 }
