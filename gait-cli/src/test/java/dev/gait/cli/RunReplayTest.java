@@ -93,6 +93,11 @@ class RunReplayTest {
         Path pack = dir.resolve("gait-out/runpack_run_demo_replay.zip");
         byte[] first = Files.readAllBytes(pack);
         assertThat(cli().run("verify", pack.toString()).exitCode()).isZero();
+        String demoDigest = cli().run("verify", "run_demo", "--json").json().string("manifest_digest").orElseThrow();
+        try (SafeZip zip = SafeZip.open(pack)) {
+            assertThat(Jcs.canonicalString(RunpackReader.read(zip, "replay").refs()))
+                    .as("the replay names the runpack it replayed").contains("\"ref_id\":\"replay_source\"", demoDigest);
+        }
 
         assertThat(cli().run("run", "replay", "run_demo").exitCode()).isZero();
         assertThat(Files.readAllBytes(pack)).as("stub replay is a pure function of the runpack").isEqualTo(first);

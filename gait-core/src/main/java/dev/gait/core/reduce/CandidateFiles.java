@@ -15,6 +15,7 @@ import java.util.stream.Stream;
  */
 final class CandidateFiles implements AutoCloseable {
     private Path directory;
+    private Thread cleanupOnExit;
 
     /** Writes a recorded candidate as {@code runpack_<id>.zip} and returns its path. */
     Path write(RunpackRecorder.Recorded candidate) {
@@ -25,6 +26,9 @@ final class CandidateFiles implements AutoCloseable {
         if (directory == null) {
             try {
                 directory = Files.createTempDirectory("gait-reduce-");
+                // an interrupted reduction (Ctrl-C, kill) must not leave raw candidates behind either
+                cleanupOnExit = new Thread(this::deleteAll);
+                Runtime.getRuntime().addShutdownHook(cleanupOnExit);
             } catch (IOException e) {
                 throw GaitException.io("cannot create a directory for candidate runpacks: " + e.getMessage(), e);
             }
@@ -37,11 +41,16 @@ final class CandidateFiles implements AutoCloseable {
         if (directory == null) {
             return;
         }
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
+        Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        deleteAll();
+    }
+
+    /** Removes the directory and everything in it, including what a predicate program left there. */
+    private void deleteAll() {
+        try (Stream<Path> tree = Files.walk(directory)) {
+            for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
-            Files.deleteIfExists(directory);
         } catch (IOException e) {
             throw GaitException.io("cannot remove candidate runpacks in " + directory + ": " + e.getMessage(), e);
         }

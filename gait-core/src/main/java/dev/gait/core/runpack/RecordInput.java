@@ -64,6 +64,15 @@ public record RecordInput(
                 captureMode, intentArgs, Map.of());
     }
 
+    /** The same input with one more receipt. */
+    public RecordInput withReceipt(Receipt receipt) {
+        List<Receipt> receipts = new ArrayList<>(refs.receipts());
+        receipts.add(receipt);
+        return new RecordInput(run, intents, results,
+                new Refs(receipts, refs.contextSetDigest(), refs.contextEvidenceMode(), refs.contextRefCount()),
+                captureMode, intentArgs, resultPayloads);
+    }
+
     public RecordInput withContextEvidenceMode(String mode) {
         return new RecordInput(run, intents, results,
                 new Refs(refs.receipts(), refs.contextSetDigest(), mode, refs.contextRefCount()),
