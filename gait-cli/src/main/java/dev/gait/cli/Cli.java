@@ -11,6 +11,7 @@ import dev.gait.cli.killswitch.KillSwitchCommands;
 import dev.gait.cli.gate.PolicyCommands;
 import dev.gait.cli.keys.KeysCommands;
 import dev.gait.cli.output.Output;
+import dev.gait.cli.pack.PackCommands;
 import dev.gait.cli.runpack.CaptureCommand;
 import dev.gait.cli.runpack.DemoCommand;
 import dev.gait.cli.runpack.MigrateCommand;
@@ -45,6 +46,7 @@ public final class Cli {
                     RunCommands.family(),
                     new MigrateCommand(),
                     new CaptureCommand(),
+                    PackCommands.family(),
                     new DigestCommand(),
                     KeysCommands.family()));
 

@@ -12,11 +12,11 @@ import java.util.Locale;
  * {@code .zip} suffix is a path; anything else is a run id, looked up as
  * {@code ./gait-out/runpack_<id>.zip}, then {@code ~/.gait/runpacks/runpack_<id>.zip}.
  */
-final class RunpackLocator {
+public final class RunpackLocator {
 
     private RunpackLocator() {}
 
-    static Path resolve(Invocation invocation, String argument) {
+    public static Path resolve(Invocation invocation, String argument) {
         if (argument.isBlank()) {
             throw GaitException.invalidInput("missing runpack: give a run_id or a path");
         }
@@ -42,7 +42,7 @@ final class RunpackLocator {
     }
 
     /** How a path is shown in output: relative to the working directory when inside it, as Gait prints {@code ./gait-out/...}. */
-    static String display(Invocation invocation, Path path) {
+    public static String display(Invocation invocation, Path path) {
         Path cwd = invocation.workingDirectory().toAbsolutePath().normalize();
         Path absolute = path.toAbsolutePath().normalize();
         return absolute.startsWith(cwd) ? "./" + cwd.relativize(absolute) : absolute.toString();

@@ -14,12 +14,12 @@ import java.util.List;
  * {@code --allow-unsigned} accepts a pack whose signature is missing or cannot be checked;
  * {@code --profile strict} requires an explicitly named key.
  */
-record VerifyPolicyFlags(Flag<String> profile, Flag<Boolean> requireSignature, Flag<Boolean> allowUnsigned,
+public record VerifyPolicyFlags(Flag<String> profile, Flag<Boolean> requireSignature, Flag<Boolean> allowUnsigned,
                          KeySourceFlags keys) {
 
-    record Policy(List<byte[]> trustedKeys, boolean requireSignature) {}
+    public record Policy(List<byte[]> trustedKeys, boolean requireSignature) {}
 
-    static VerifyPolicyFlags declare(FlagSet flags) {
+    public static VerifyPolicyFlags declare(FlagSet flags) {
         return new VerifyPolicyFlags(
                 flags.choice("profile", "standard", "standard, or strict: also require an explicitly named trusted key",
                         "standard", "strict"),
@@ -29,7 +29,7 @@ record VerifyPolicyFlags(Flag<String> profile, Flag<Boolean> requireSignature, F
                 KeySourceFlags.declare(flags));
     }
 
-    Policy resolve(Invocation invocation) {
+    public Policy resolve(Invocation invocation) {
         boolean strict = profile.get().equals("strict");
         if (strict && allowUnsigned.get()) {
             throw new UsageException("--profile strict cannot be combined with --allow-unsigned");

@@ -25,7 +25,7 @@ public record VerifyReport(
     }
 
     public record HashMismatch(String path, String expected, String actual) {
-        JsonObject toJson() {
+        public JsonObject toJson() {
             return JsonObject.builder().put("path", path).put("expected", expected).put("actual", actual).build();
         }
     }
