@@ -39,7 +39,7 @@ final class AttestationVerifier {
         if (predecessor.isPresent()) {
             chainStatus = AttestationCheck.CHAIN_UNCHECKED;
             if (options.chain().isPresent()) {
-                String broken = options.chain().get().check(predecessor.get());
+                String broken = options.chain().get().check(predecessor.get(), options.trustedKeys(), options.requireSignature());
                 chainStatus = broken.isEmpty() ? AttestationCheck.CHAIN_VERIFIED : AttestationCheck.CHAIN_BROKEN;
                 if (!broken.isEmpty()) {
                     problems.add("chain link broken: " + broken);

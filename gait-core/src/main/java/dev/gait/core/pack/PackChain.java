@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Checks a pack's link to its predecessor: the predecessor, found as a given file or in a given
- * directory ({@code pack_<pack_id>.zip}, else any pack there with that id), must be intact and have
- * exactly the pack id the link names.
+ * directory ({@code pack_<pack_id>.zip}, else any pack there with that id), must have exactly the
+ * pack id the link names and pass verification under the same trust as the pack that names it.
  */
 public final class PackChain {
 
@@ -24,21 +24,19 @@ public final class PackChain {
     }
 
     /** Empty when the link holds; otherwise why it does not. */
-    public String check(Predecessor predecessor) {
+    String check(Predecessor predecessor, List<byte[]> trustedKeys, boolean requireSignature) {
         Optional<Path> file = find(predecessor.packId());
         if (file.isEmpty()) {
             return "predecessor pack " + predecessor.packId() + " not found in " + location;
         }
         try (SafeZip zip = SafeZip.open(file.get())) {
-            PackReport report = PackVerifier.verify(zip, file.get().toString(), PackVerifier.Options.INTEGRITY_ONLY);
-            if (!report.integrityOk()) {
-                return "predecessor " + file.get().getFileName() + " failed its integrity check: " + report.failure();
-            }
+            PackReport report = PackVerifier.verify(zip, file.get().toString(),
+                    new PackVerifier.Options(trustedKeys, requireSignature, Optional.empty()));
             if (!report.packId().equals(predecessor.packId())) {
                 return "predecessor " + file.get().getFileName() + " has pack_id " + report.packId() + ", the link names "
                         + predecessor.packId();
             }
-            return "";
+            return report.ok() ? "" : "predecessor " + file.get().getFileName() + " failed verification: " + report.failure();
         } catch (GaitException e) {
             return "predecessor " + file.get().getFileName() + ": " + e.getMessage();
         }
