@@ -9,7 +9,6 @@ import dev.gait.core.zip.DeterministicZip;
 import dev.gait.testkit.GaitSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,21 +19,15 @@ class PackCommandsTest {
 
     @TempDir
     Path dir;
-    private CliRunner cli;
+    private PackCli cli;
 
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir, Map.of("HOME", dir.resolve("home").toString()), Clock.systemUTC());
-        assertThat(cli.run("demo").exitCode()).isZero();
+        cli = new PackCli(dir);
     }
 
-    private String build(String... extra) {
-        String[] args = new String[extra.length + 3];
-        System.arraycopy(new String[] {"pack", "build", "--json"}, 0, args, 0, 3);
-        System.arraycopy(extra, 0, args, 3, extra.length);
-        CliRunner.Result result = cli.run(args);
-        assertThat(result.exitCode()).as(result.stdout()).isZero();
-        return result.json().string("path").orElseThrow();
+    private String build(String... args) {
+        return cli.build(args).string("path").orElseThrow();
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ class PackExportTest {
 
     @TempDir
     Path dir;
-    private CliRunner cli;
+    private PackCli cli;
     private String pack;
     private String packId;
 
@@ -50,9 +49,8 @@ class PackExportTest {
 
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir, Map.of("HOME", dir.resolve("home").toString()), Clock.systemUTC());
-        assertThat(cli.run("demo").exitCode()).isZero();
-        JsonObject built = cli.run("pack", "build", "--from", "run_demo", "--json").json();
+        cli = new PackCli(dir);
+        JsonObject built = cli.build("--from", "run_demo");
         pack = built.string("path").orElseThrow();
         packId = built.string("pack_id").orElseThrow();
     }

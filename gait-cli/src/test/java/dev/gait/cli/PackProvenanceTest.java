@@ -9,7 +9,8 @@ import dev.gait.core.zip.SafeZip;
 import dev.gait.testkit.GaitReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,28 +22,21 @@ class PackProvenanceTest {
 
     @TempDir
     Path dir;
-    private CliRunner cli;
+    private PackCli cli;
 
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir, Map.of("HOME", dir.resolve("home").toString()), Clock.systemUTC());
-        assertThat(cli.run("demo").exitCode()).isZero();
+        cli = new PackCli(dir);
     }
 
     private JsonObject build(String... extra) {
-        String[] args = new String[extra.length + 5];
-        System.arraycopy(new String[] {"pack", "build", "--from", "run_demo", "--json"}, 0, args, 0, 5);
-        System.arraycopy(extra, 0, args, 5, extra.length);
-        CliRunner.Result result = cli.run(args);
-        assertThat(result.exitCode()).as(result.stdout()).isZero();
-        return result.json();
+        List<String> args = new ArrayList<>(List.of("--from", "run_demo"));
+        args.addAll(List.of(extra));
+        return cli.build(args.toArray(String[]::new));
     }
 
     private CliRunner.Result verify(String pack, String... extra) {
-        String[] args = new String[extra.length + 4];
-        System.arraycopy(new String[] {"pack", "verify", pack, "--json"}, 0, args, 0, 4);
-        System.arraycopy(extra, 0, args, 4, extra.length);
-        return cli.run(args);
+        return cli.verify(pack, extra);
     }
 
     private static JsonObject attestation(CliRunner.Result result) {

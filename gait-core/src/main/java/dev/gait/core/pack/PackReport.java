@@ -1,8 +1,6 @@
 package dev.gait.core.pack;
 
-import dev.gait.core.json.JsonArray;
 import dev.gait.core.json.JsonObject;
-import dev.gait.core.json.JsonValue;
 import dev.gait.core.runpack.VerifyReport;
 import dev.gait.core.sign.SignatureStatus;
 import java.util.List;
@@ -47,17 +45,9 @@ public record PackReport(String path, String packId, String packType, String sou
 
     /** Why verification failed, in one line; empty when it passed. */
     public String failure() {
-        if (!missingFiles.isEmpty()) {
-            return "missing files: " + String.join(", ", missingFiles);
-        }
-        if (!hashMismatches.isEmpty()) {
-            return "hash mismatch: " + String.join(", ", hashMismatches.stream().map(VerifyReport.HashMismatch::path).toList());
-        }
-        if (!undeclaredFiles.isEmpty()) {
-            return "files not listed in the manifest: " + String.join(", ", undeclaredFiles);
-        }
-        if (!manifestCanonical) {
-            return "manifest is not in canonical JSON form";
+        String integrity = VerifyReport.integrityFailure(missingFiles, hashMismatches, undeclaredFiles, manifestCanonical);
+        if (!integrity.isEmpty()) {
+            return integrity;
         }
         if (!signatureOk()) {
             String why = signatureNote.isEmpty() ? String.join("; ", signatureErrors) : signatureNote;
@@ -73,16 +63,13 @@ public record PackReport(String path, String packId, String packType, String sou
     }
 
     public JsonObject toJson() {
-        return JsonObject.builder()
+        JsonObject.Builder json = JsonObject.builder()
                 .putOmitEmpty("pack_id", packId)
                 .putOmitEmpty("pack_type", packType)
                 .putOmitEmpty("source_ref", sourceRef)
                 .put("files_checked", filesChecked)
-                .putOmitEmpty("proof_records_verified", proofRecordsVerified)
-                .putStringsOmitEmpty("missing_files", missingFiles)
-                .putOmitEmpty("hash_mismatches", new JsonArray(hashMismatches.stream().<JsonValue>map(VerifyReport.HashMismatch::toJson).toList()))
-                .putStringsOmitEmpty("undeclared_files", undeclaredFiles)
-                .putOmitEmpty("manifest_not_canonical", !manifestCanonical)
+                .putOmitEmpty("proof_records_verified", proofRecordsVerified);
+        return VerifyReport.putFindings(json, missingFiles, hashMismatches, undeclaredFiles, manifestCanonical)
                 .put("signature_status", signatureStatus.wire())
                 .putStringsOmitEmpty("signature_errors", signatureErrors)
                 .putOmitEmpty("signatures_total", signaturesTotal)

@@ -43,6 +43,19 @@ public record VerifyReport(
 
     /** Why verification failed, in one line; empty when it passed. */
     public String failure() {
+        String integrity = integrityFailure(missingFiles, hashMismatches, undeclaredFiles, manifestCanonical);
+        if (!integrity.isEmpty()) {
+            return integrity;
+        }
+        if (!ok()) {
+            return "signature " + signatureStatus.wire() + (signatureNote.isEmpty() ? "" : ": " + signatureNote);
+        }
+        return "";
+    }
+
+    /** The first integrity problem of an archive checked against its manifest, in one line; empty when there is none. */
+    public static String integrityFailure(List<String> missingFiles, List<HashMismatch> hashMismatches,
+                                          List<String> undeclaredFiles, boolean manifestCanonical) {
         if (!missingFiles.isEmpty()) {
             return "missing files: " + String.join(", ", missingFiles);
         }
@@ -52,30 +65,31 @@ public record VerifyReport(
         if (!undeclaredFiles.isEmpty()) {
             return "files not listed in the manifest: " + String.join(", ", undeclaredFiles);
         }
-        if (!manifestCanonical) {
-            return "manifest.json is not in canonical JSON form";
-        }
-        if (!ok()) {
-            return "signature " + signatureStatus.wire() + (signatureNote.isEmpty() ? "" : ": " + signatureNote);
-        }
-        return "";
+        return manifestCanonical ? "" : "the manifest is not in canonical JSON form";
     }
 
     public JsonObject toJson() {
-        return JsonObject.builder()
+        JsonObject.Builder json = JsonObject.builder()
                 .putOmitEmpty("path", path)
                 .putOmitEmpty("run_id", runId)
                 .putOmitEmpty("manifest_digest", manifestDigest)
-                .putOmitEmpty("files_checked", filesChecked)
-                .putStringsOmitEmpty("missing_files", missingFiles)
-                .putOmitEmpty("hash_mismatches", new JsonArray(hashMismatches.stream().<JsonValue>map(HashMismatch::toJson).toList()))
-                .putStringsOmitEmpty("undeclared_files", undeclaredFiles)
-                .putOmitEmpty("manifest_not_canonical", !manifestCanonical)
+                .putOmitEmpty("files_checked", filesChecked);
+        return putFindings(json, missingFiles, hashMismatches, undeclaredFiles, manifestCanonical)
                 .put("signature_status", signatureStatus.wire())
                 .putStringsOmitEmpty("signature_errors", signatureErrors)
                 .putOmitEmpty("signatures_total", signaturesTotal)
                 .putOmitEmpty("signatures_valid", signaturesValid)
                 .putOmitEmpty("signature_note", signatureNote)
                 .build();
+    }
+
+    /** The integrity findings as verification output lists them, each omitted when empty. */
+    public static JsonObject.Builder putFindings(JsonObject.Builder json, List<String> missingFiles,
+                                                 List<HashMismatch> hashMismatches, List<String> undeclaredFiles,
+                                                 boolean manifestCanonical) {
+        return json.putStringsOmitEmpty("missing_files", missingFiles)
+                .putOmitEmpty("hash_mismatches", new JsonArray(hashMismatches.stream().<JsonValue>map(HashMismatch::toJson).toList()))
+                .putStringsOmitEmpty("undeclared_files", undeclaredFiles)
+                .putOmitEmpty("manifest_not_canonical", !manifestCanonical);
     }
 }
