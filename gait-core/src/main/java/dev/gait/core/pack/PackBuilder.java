@@ -8,6 +8,7 @@ import dev.gait.core.version.GaitVersion;
 import dev.gait.core.zip.DeterministicZip;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -36,7 +37,7 @@ public final class PackBuilder {
      * @param signer signs the proof records, the attestation and the manifest; null builds an unsigned pack
      */
     public static Built build(PackType type, String sourceRef, String producerVersion, Map<String, byte[]> payloadFiles,
-                              List<PackInput> inputs, java.util.Optional<Predecessor> predecessor, Signer signer) {
+                              List<PackInput> inputs, Optional<Predecessor> predecessor, Signer signer) {
         String producer = producerVersion.isBlank() ? GaitVersion.DEVELOPMENT : producerVersion.strip();
         String source = sourceRef.strip();
         SortedMap<String, byte[]> files = new TreeMap<>(payloadFiles);
