@@ -81,14 +81,14 @@ final class PackBuildCommand extends LeafCommand<PackBuildCommand.Flags> {
         if (flags.unsigned().get() && explicitKey) {
             throw new UsageException("--unsigned cannot be combined with --private-key or --private-key-env");
         }
+        Optional<Path> out = flags.out().get().isBlank() ? Optional.empty() : Optional.of(output(invocation, flags.out().get().strip()));
         Path runpack = runpack(invocation, from);
         Optional<Predecessor> predecessor = predecessor(invocation, flags.predecessor().get().strip());
         Signer signer = flags.unsigned().get() ? null : SigningKeys.signer(invocation, flags.privateKey());
         PackBuilder.Built built = RunPackBuilder.build(runpack.getFileName().toString(), InputFiles.read(runpack, MAX_INPUT_BYTES),
                 inputs(invocation, flags.inputs().get()), predecessor, GaitVersion.current(), signer);
 
-        Path target = flags.out().get().isBlank() ? runpack.toAbsolutePath().getParent().resolve(PackFiles.fileName(built.packId()))
-                : output(invocation, flags.out().get().strip());
+        Path target = out.orElse(runpack.toAbsolutePath().getParent().resolve(PackFiles.fileName(built.packId())));
         AtomicFiles.write(target, built.zipBytes());
         String shown = PackOutput.shown(invocation, target);
 

@@ -1,7 +1,6 @@
 package dev.gait.core.pack;
 
 import dev.gait.core.digest.Digests;
-import dev.gait.core.error.ErrorCategory;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.gate.GateTraceVerifier;
 import dev.gait.core.json.JsonException;
@@ -42,19 +41,20 @@ public enum InputKind {
     public static Identity identify(byte[] bytes, String name) {
         if (bytes.length > 1 && bytes[0] == 'P' && bytes[1] == 'K') {
             try (SafeZip zip = SafeZip.open(bytes, name)) {
-                return zip.contains(PackFiles.MANIFEST) ? PACK.identity(zip, name) : RUNPACK.identity(zip, name);
+                return zip.contains(PackFiles.MANIFEST) ? packIdentity(zip, name) : runpackIdentity(zip, name);
             }
         }
         GateTraceVerifier.Report trace = GateTraceVerifier.verify(bytes, name, List.of(), false);
         return new Identity(TRACE, trace.traceId(), Digests.jcsHex(trace.trace().without("signature")));
     }
 
-    private Identity identity(SafeZip zip, String name) {
-        if (this == PACK) {
-            PackReport report = PackVerifier.verify(zip, name, PackVerifier.Options.INTEGRITY_ONLY);
-            requireIntact(report.integrityOk(), name, report.failure());
-            return new Identity(PACK, report.packId(), report.packId());
-        }
+    private static Identity packIdentity(SafeZip zip, String name) {
+        PackReport report = PackVerifier.verify(zip, name, PackVerifier.Options.INTEGRITY_ONLY);
+        requireIntact(report.integrityOk(), name, report.failure());
+        return new Identity(PACK, report.packId(), report.packId());
+    }
+
+    private static Identity runpackIdentity(SafeZip zip, String name) {
         if (!zip.contains(RunpackFiles.MANIFEST)) {
             throw GaitException.invalidInput(name + " is neither a pack nor a runpack");
         }
@@ -65,7 +65,7 @@ public enum InputKind {
 
     private static void requireIntact(boolean intact, String name, String failure) {
         if (!intact) {
-            throw new GaitException(ErrorCategory.INVALID_INPUT, name + " failed its integrity check: " + failure);
+            throw GaitException.invalidInput(name + " failed its integrity check: " + failure);
         }
     }
 }

@@ -158,7 +158,10 @@ public record PackManifest(String createdAt, String producerVersion, String pack
         return value;
     }
 
-    /** Go re-encodes a decoded time in RFC 3339 with trimmed fractions; only that form is accepted. */
+    /**
+     * Gait v1 hashes the time re-encoded (RFC 3339, trimmed fractions, {@code Z}); accepting only text
+     * already in that form makes the pack id computed here from the text the same as v1's.
+     */
     private static String goTime(String text) {
         try {
             if (!GoTime.format(GoTime.parse(text)).equals(text) || GoTime.parse(text).toInstant().equals(GoTime.ZERO.toInstant())) {
