@@ -17,6 +17,7 @@ import dev.gait.cli.onboarding.CheckCommand;
 import dev.gait.cli.onboarding.InitCommand;
 import dev.gait.cli.output.Output;
 import dev.gait.cli.regress.RegressCommands;
+import dev.gait.cli.pack.PackCommands;
 import dev.gait.cli.runpack.CaptureCommand;
 import dev.gait.cli.runpack.DemoCommand;
 import dev.gait.cli.runpack.MigrateCommand;
@@ -55,6 +56,7 @@ public final class Cli {
                     new CaptureCommand(),
                     GuardCommands.guard(),
                     GuardCommands.incident(),
+                    PackCommands.family(),
                     new DigestCommand(),
                     KeysCommands.family(),
                     DoctorCommands.command(),

@@ -39,7 +39,11 @@ final class GuardVerifyCommand extends LeafCommand<GuardVerifyCommand.Flags> {
     @Override
     protected int execute(Invocation invocation, Output output, Flags flags, List<String> positionals) {
         Path path = invocation.resolve(Arguments.flagOrFirst(flags.path(), positionals, "<evidence_pack.zip>"));
-        VerifyPolicyFlags.Policy policy = flags.policy().resolve(invocation);
+        return verify(invocation, output, path, flags.policy().resolve(invocation));
+    }
+
+    /** Verifies an evidence pack and reports it; {@code gait pack verify} hands guard packs here too. */
+    static int verify(Invocation invocation, Output output, Path path, VerifyPolicyFlags.Policy policy) {
         String shown = RunpackLocator.display(invocation, path);
         PackVerifyReport report;
         try (SafeZip zip = SafeZip.open(path)) {

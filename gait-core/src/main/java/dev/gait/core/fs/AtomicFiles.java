@@ -69,6 +69,22 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Appends {@code content} by writing the old content and the new atomically: a reader sees the file
+     * before or after the append, never half a line. Concurrent appenders must hold a lock.
+     */
+    public static void append(Path target, byte[] content) {
+        byte[] existing;
+        try {
+            existing = Files.exists(target) ? Files.readAllBytes(target) : new byte[0];
+        } catch (IOException e) {
+            throw GaitException.io("cannot read " + target + ": " + e.getMessage(), e);
+        }
+        byte[] combined = java.util.Arrays.copyOf(existing, existing.length + content.length);
+        System.arraycopy(content, 0, combined, existing.length, content.length);
+        write(target, combined);
+    }
+
     private static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

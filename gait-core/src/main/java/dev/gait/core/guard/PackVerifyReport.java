@@ -40,7 +40,7 @@ public record PackVerifyReport(String path, String packId, String runId, String 
 
     /** Why verification failed, in one line; empty when it passed. */
     public String failure() {
-        String files = VerifyReport.fileSetFailure(missingFiles, hashMismatches, undeclaredFiles);
+        String files = VerifyReport.integrityFailure(missingFiles, hashMismatches, undeclaredFiles, true);
         if (!files.isEmpty()) {
             return files;
         }
@@ -63,7 +63,7 @@ public record PackVerifyReport(String path, String packId, String runId, String 
                 .putOmitEmpty("run_id", runId)
                 .putOmitEmpty("template_id", templateId)
                 .put("files_checked", filesChecked);
-        return VerifyReport.putFileSet(json, missingFiles, hashMismatches, undeclaredFiles)
+        return VerifyReport.putFindings(json, missingFiles, hashMismatches, undeclaredFiles, true)
                 .putStringsOmitEmpty("manifest_errors", manifestErrors)
                 .put("signature_status", signature.status().wire())
                 .putStringsOmitEmpty("signature_errors", signature.errors())

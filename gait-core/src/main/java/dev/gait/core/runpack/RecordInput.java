@@ -3,9 +3,11 @@ package dev.gait.core.runpack;
 import dev.gait.core.canon.GoTime;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.json.JsonArray;
+import dev.gait.core.json.JsonException;
 import dev.gait.core.json.JsonNumber;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonValue;
+import dev.gait.core.json.StrictMembers;
 import dev.gait.core.relationship.RelationshipEnvelope;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -97,6 +99,14 @@ public record RecordInput(
     }
 
     public static RecordInput fromJson(JsonObject json) {
+        try {
+            return parse(json);
+        } catch (JsonException e) {
+            throw GaitException.invalidInput("invalid record input: " + e.getMessage(), e);
+        }
+    }
+
+    private static RecordInput parse(JsonObject json) {
         JsonObject run = object(json, "run");
         JsonObject env = object(run, "env");
         JsonObject refs = object(json, "refs");
@@ -133,12 +143,8 @@ public record RecordInput(
 
     // Go decodes absent and null members to zero values; any other type mismatch is an error.
 
-    static String string(JsonObject json, String key) {
-        Optional<JsonValue> value = json.get(key);
-        if (value.isEmpty() || value.get() == dev.gait.core.json.JsonNull.INSTANCE) {
-            return "";
-        }
-        return json.string(key).orElseThrow(() -> wrongType(key, "a string"));
+    private static String string(JsonObject json, String key) {
+        return StrictMembers.string(json, key);
     }
 
     private static double number(JsonObject json, String key) {
@@ -165,32 +171,15 @@ public record RecordInput(
     }
 
     private static JsonObject object(JsonObject json, String key) {
-        JsonObject value = optionalObject(json, key);
-        return value == null ? JsonObject.EMPTY : value;
+        return StrictMembers.object(json, key).orElse(JsonObject.EMPTY);
     }
 
     private static JsonObject optionalObject(JsonObject json, String key) {
-        Optional<JsonValue> value = json.get(key);
-        if (value.isEmpty() || value.get() == dev.gait.core.json.JsonNull.INSTANCE) {
-            return null;
-        }
-        return json.object(key).orElseThrow(() -> wrongType(key, "an object"));
+        return StrictMembers.object(json, key).orElse(null);
     }
 
     private static List<JsonObject> objects(JsonObject json, String key) {
-        Optional<JsonValue> value = json.get(key);
-        if (value.isEmpty() || value.get() == dev.gait.core.json.JsonNull.INSTANCE) {
-            return List.of();
-        }
-        JsonArray array = json.array(key).orElseThrow(() -> wrongType(key, "an array"));
-        List<JsonObject> objects = new ArrayList<>();
-        for (JsonValue element : array.elements()) {
-            if (!(element instanceof JsonObject object)) {
-                throw wrongType(key + "[]", "an object");
-            }
-            objects.add(object);
-        }
-        return objects;
+        return StrictMembers.objects(json, key);
     }
 
     private static Map<String, JsonObject> objectMap(JsonObject json, String key) {
@@ -202,7 +191,7 @@ public record RecordInput(
         return result;
     }
 
-    private static GaitException wrongType(String key, String expected) {
-        return GaitException.invalidInput("invalid record input: " + key + " must be " + expected);
+    private static JsonException wrongType(String key, String expected) {
+        return new JsonException(key + " must be " + expected);
     }
 }

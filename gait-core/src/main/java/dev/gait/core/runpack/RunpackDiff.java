@@ -184,7 +184,7 @@ public final class RunpackDiff {
     }
 
     /** The raw refs (run id included) without what changes between runs of the same retrievals. */
-    private static JsonObject runtimeOnly(JsonObject refs) {
+    public static JsonObject runtimeOnly(JsonObject refs) {
         List<JsonValue> receipts = new ArrayList<>();
         for (JsonValue receipt : refs.array("receipts").orElse(JsonArray.EMPTY).elements()) {
             receipts.add(receipt instanceof JsonObject object ? object.toBuilder().put("retrieved_at", "").build() : receipt);

@@ -43,17 +43,29 @@ public record VerifyReport(
 
     /** Why verification failed, in one line; empty when it passed. */
     public String failure() {
-        String files = fileSetFailure(missingFiles, hashMismatches, undeclaredFiles);
-        if (!files.isEmpty()) {
-            return files;
-        }
-        if (!manifestCanonical) {
-            return "manifest.json is not in canonical JSON form";
+        String integrity = integrityFailure(missingFiles, hashMismatches, undeclaredFiles, manifestCanonical);
+        if (!integrity.isEmpty()) {
+            return integrity;
         }
         if (!ok()) {
             return "signature " + signatureStatus.wire() + (signatureNote.isEmpty() ? "" : ": " + signatureNote);
         }
         return "";
+    }
+
+    /** The first integrity problem of an archive checked against its manifest, in one line; empty when there is none. */
+    public static String integrityFailure(List<String> missingFiles, List<HashMismatch> hashMismatches,
+                                          List<String> undeclaredFiles, boolean manifestCanonical) {
+        if (!missingFiles.isEmpty()) {
+            return "missing files: " + String.join(", ", missingFiles);
+        }
+        if (!hashMismatches.isEmpty()) {
+            return "hash mismatch: " + String.join(", ", hashMismatches.stream().map(HashMismatch::path).toList());
+        }
+        if (!undeclaredFiles.isEmpty()) {
+            return "files not listed in the manifest: " + String.join(", ", undeclaredFiles);
+        }
+        return manifestCanonical ? "" : "the manifest is not in canonical JSON form";
     }
 
     public JsonObject toJson() {
@@ -62,8 +74,7 @@ public record VerifyReport(
                 .putOmitEmpty("run_id", runId)
                 .putOmitEmpty("manifest_digest", manifestDigest)
                 .putOmitEmpty("files_checked", filesChecked);
-        return putFileSet(json, missingFiles, hashMismatches, undeclaredFiles)
-                .putOmitEmpty("manifest_not_canonical", !manifestCanonical)
+        return putFindings(json, missingFiles, hashMismatches, undeclaredFiles, manifestCanonical)
                 .put("signature_status", signatureStatus.wire())
                 .putStringsOmitEmpty("signature_errors", signatureErrors)
                 .putOmitEmpty("signatures_total", signaturesTotal)
@@ -72,25 +83,13 @@ public record VerifyReport(
                 .build();
     }
 
-    /** The first problem with an archive's file set, in one line; empty when there is none. */
-    public static String fileSetFailure(List<String> missing, List<HashMismatch> mismatches, List<String> undeclared) {
-        if (!missing.isEmpty()) {
-            return "missing files: " + String.join(", ", missing);
-        }
-        if (!mismatches.isEmpty()) {
-            return "hash mismatch: " + String.join(", ", mismatches.stream().map(HashMismatch::path).toList());
-        }
-        if (!undeclared.isEmpty()) {
-            return "files not listed in the manifest: " + String.join(", ", undeclared);
-        }
-        return "";
-    }
-
-    /** Adds {@code missing_files}, {@code hash_mismatches} and {@code undeclared_files}, each only when not empty. */
-    public static JsonObject.Builder putFileSet(JsonObject.Builder json, List<String> missing, List<HashMismatch> mismatches,
-                                                List<String> undeclared) {
-        return json.putStringsOmitEmpty("missing_files", missing)
-                .putOmitEmpty("hash_mismatches", new JsonArray(mismatches.stream().<JsonValue>map(HashMismatch::toJson).toList()))
-                .putStringsOmitEmpty("undeclared_files", undeclared);
+    /** The integrity findings as verification output lists them, each omitted when empty. */
+    public static JsonObject.Builder putFindings(JsonObject.Builder json, List<String> missingFiles,
+                                                 List<HashMismatch> hashMismatches, List<String> undeclaredFiles,
+                                                 boolean manifestCanonical) {
+        return json.putStringsOmitEmpty("missing_files", missingFiles)
+                .putOmitEmpty("hash_mismatches", new JsonArray(hashMismatches.stream().<JsonValue>map(HashMismatch::toJson).toList()))
+                .putStringsOmitEmpty("undeclared_files", undeclaredFiles)
+                .putOmitEmpty("manifest_not_canonical", !manifestCanonical);
     }
 }

@@ -1,0 +1,95 @@
+package dev.gait.cli.pack;
+
+import dev.gait.cli.Invocation;
+import dev.gait.cli.command.LeafCommand;
+import dev.gait.cli.flags.Flag;
+import dev.gait.cli.flags.FlagSet;
+import dev.gait.cli.flags.UsageException;
+import dev.gait.cli.output.Output;
+import dev.gait.cli.runpack.VerifyPolicyFlags;
+import dev.gait.core.error.ExitCode;
+import dev.gait.core.json.JsonObject;
+import dev.gait.core.pack.PackChain;
+import dev.gait.core.pack.PackReport;
+import dev.gait.core.pack.PackVerifier;
+import dev.gait.core.zip.SafeZip;
+import dev.gait.cli.guard.GuardCommands;
+import dev.gait.core.pack.PackKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code gait pack verify <pack>}: checks a pack offline (file hashes, undeclared entries, pack id,
+ * proof records, payload contract, signature, attestation and, with {@code --predecessor}, the link to
+ * the pack it continues). A verified signature is required unless {@code --allow-unsigned} is given.
+ */
+final class PackVerifyCommand extends LeafCommand<PackVerifyCommand.Flags> {
+
+    record Flags(VerifyPolicyFlags policy, Flag<String> predecessor) {}
+
+    PackVerifyCommand() {
+        super("verify", "Verify a pack offline: files, pack id, proof records, signature, attestation and chain link.",
+                "pack verify checks a PackSpec pack or a legacy runpack offline, including its signed provenance and its link to the pack it continues.",
+                "<pack.zip>", 1);
+    }
+
+    @Override
+    protected Flags declare(FlagSet flags) {
+        return new Flags(VerifyPolicyFlags.declare(flags),
+                flags.string("predecessor", "", "the predecessor pack, or a directory holding it, to check the chain link"));
+    }
+
+    @Override
+    protected int execute(Invocation invocation, Output output, Flags flags, List<String> positionals) {
+        if (positionals.isEmpty()) {
+            throw new UsageException("expected <pack.zip>");
+        }
+        Path path = invocation.resolve(positionals.getFirst());
+        if (Files.isRegularFile(path) && guardPack(path)) {
+            // Gait v1 reads all three families here; evidence packs have their own verifier
+            return GuardCommands.verifyEvidencePack(invocation, output, path, flags.policy().resolve(invocation));
+        }
+        String shown = PackOutput.shown(invocation, positionals.getFirst());
+        PackReport report = verify(invocation, positionals.getFirst(), flags.policy(), flags.predecessor().get());
+        JsonObject.Builder json = PackOutput.envelope("verify")
+                .put("path", shown)
+                .put("pack_id", report.packId())
+                .put("pack_type", report.packType())
+                .put("source_ref", report.sourceRef())
+                .put("verify", report.toJson());
+        List<String> text = new ArrayList<>();
+        text.add((report.ok() ? "pack verify ok: " : "pack verify failed: ") + shown);
+        text.add("pack_id=" + report.packId());
+        text.add("pack_type=" + report.packType());
+        text.add("signature_status=" + report.signatureStatus().wire());
+        if (report.attestation().present()) {
+            text.add("attestation_signature_status=" + report.attestation().signatureStatus().wire());
+            text.add("chain_status=" + report.attestation().chainStatus());
+        }
+        if (!report.ok()) {
+            json.put("error", report.failure());
+            text.add("error=" + report.failure());
+        }
+        return output.result(report.ok(), report.ok() ? ExitCode.OK : ExitCode.VERIFICATION_FAILED, json.build(), text);
+    }
+
+    private static boolean guardPack(Path path) {
+        try (SafeZip zip = SafeZip.open(path)) {
+            return PackKind.isGuardPack(zip);
+        }
+    }
+
+    /** Verifies a pack with the command line's signature policy; also used by {@code pack export}. */
+    static PackReport verify(Invocation invocation, String argument, VerifyPolicyFlags policyFlags, String predecessor) {
+        VerifyPolicyFlags.Policy policy = policyFlags.resolve(invocation);
+        Optional<PackChain> chain = predecessor.isBlank() ? Optional.empty()
+                : Optional.of(new PackChain(invocation.resolve(predecessor.strip())));
+        try (SafeZip zip = PackOutput.open(invocation, argument)) {
+            return PackVerifier.verify(zip, PackOutput.shown(invocation, argument),
+                    new PackVerifier.Options(policy.trustedKeys(), policy.requireSignature(), chain));
+        }
+    }
+}
