@@ -17,6 +17,7 @@ import dev.gait.cli.runpack.DemoCommand;
 import dev.gait.cli.runpack.MigrateCommand;
 import dev.gait.cli.runpack.RunCommands;
 import dev.gait.cli.runpack.VerifyCommands;
+import dev.gait.cli.serve.ServeCommand;
 import dev.gait.core.error.ExitCode;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.json.JsonException;
@@ -48,7 +49,8 @@ public final class Cli {
                     new MigrateCommand(),
                     new CaptureCommand(),
                     new DigestCommand(),
-                    KeysCommands.family()));
+                    KeysCommands.family(),
+                    new ServeCommand()));
 
     private Cli() {}
 
