@@ -120,8 +120,9 @@ final class SidecarFixture implements AutoCloseable {
         return log.toString(StandardCharsets.UTF_8);
     }
 
+    /** Requests go to loopback whatever address the sidecar listens on. */
     private URI uri(String path) {
-        return sidecar.url().resolve(path);
+        return URI.create("http://127.0.0.1:" + sidecar.url().getPort()).resolve(path);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

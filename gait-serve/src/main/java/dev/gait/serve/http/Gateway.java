@@ -53,18 +53,18 @@ public final class Gateway {
     private Reply answer(Incoming in) {
         ErrorFormat errors = router.errorsFor(in.path());
         if (token != null && !token.accepts(in.headers().apply("Authorization"))) {
-            return errors.error(HttpError.UNAUTHORIZED, "missing or wrong bearer token").withHeader("WWW-Authenticate", "Bearer");
+            return unread(errors.error(HttpError.UNAUTHORIZED, "missing or wrong bearer token").withHeader("WWW-Authenticate", "Bearer"));
         }
         if (in.method().equals("POST") && !rateLimit.tryAcquire()) {
-            return errors.error(HttpError.RATE_LIMITED, "request rate above the sidecar's limit").withHeader("Retry-After", "1");
+            return unread(errors.error(HttpError.RATE_LIMITED, "request rate above the sidecar's limit").withHeader("Retry-After", "1"));
         }
         if (in.contentLength() > maxBodyBytes) {
-            return tooLarge(errors);
+            return unread(tooLarge(errors));
         }
         try {
             byte[] body = in.body().read(maxBodyBytes);
             if (body.length > maxBodyBytes) {
-                return tooLarge(errors);
+                return unread(tooLarge(errors));
             }
             return router.dispatch(new HttpCall(in.method(), in.path(), in.baseUrl(), in.headers(), body));
         } catch (JsonException e) {
@@ -77,6 +77,11 @@ public final class Gateway {
         } catch (RuntimeException | StackOverflowError e) {
             return errors.error(HttpError.INTERNAL, "internal error: " + e);
         }
+    }
+
+    /** A reply sent before the body was read whole closes the connection, so no leftover body is taken for the next request. */
+    private static Reply unread(Reply reply) {
+        return reply.withHeader("Connection", "close");
     }
 
     private Reply tooLarge(ErrorFormat errors) {
