@@ -99,7 +99,7 @@ class CliContractTest {
         collectLeaves(rootCommands(), "", paths);
         assertThat(paths).contains("version", "digest", "keys init", "keys rotate", "keys verify", "demo", "verify",
                 "verify session-chain", "verify chain", "run record", "run inspect", "run receipt", "run diff", "run reduce", "run session start",
-                "run session append", "run session status", "run session checkpoint", "run session compact", "migrate", "capture", "regress init", "regress add", "regress run", "regress bootstrap", "gate eval", "policy init", "policy validate", "policy test", "policy simulate", "policy fmt");
+                "run session append", "run session status", "run session checkpoint", "run session compact", "migrate", "capture", "regress init", "regress add", "regress run", "regress bootstrap", "gate eval", "policy init", "policy validate", "policy test", "policy simulate", "policy fmt", "serve");
         for (String path : paths) {
             String[] words = path.split(" ");
             CliRunner.Result help = cli().run(append(words, "--help"));
