@@ -50,7 +50,7 @@ class ServeCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--listen=8787", "--listen=host:port", "--listen=127.0.0.1:70000", "--reload-settle=0s", "--max-rps=-1",
-            "--auth-token-env=UNSET_TOKEN_VARIABLE", "--max-body-bytes=0"})
+            "--auth-token-env=UNSET_TOKEN_VARIABLE", "--max-body-bytes=0", "--trace-log-sync=sometimes"})
     void bad_flags_are_exit_6(String flag) throws Exception {
         Files.writeString(dir.resolve("policy.yaml"), POLICY);
         CliRunner.Result result = cli(Map.of()).run("serve", "--policy", "policy.yaml", flag, "--json");
@@ -79,7 +79,7 @@ class ServeCommandTest {
                 "--private-key", "keys/gait_private.key", "--trace-out", "cli_trace.json", "--json").json();
 
         SidecarOptions options = new SidecarOptions("127.0.0.1", 0, dir.resolve("policy.yaml"),
-                new KeySource.FileSource(dir.resolve("keys/gait_private.key")), null, dir.resolve("traces"), null,
+                new KeySource.FileSource(dir.resolve("keys/gait_private.key")), null, dir.resolve("traces"), null, Duration.ZERO,
                 dir.resolve(".gait-out/gate_rate_limits.json"), null, 1 << 20, 0, Duration.ofMillis(10), Duration.ofSeconds(1),
                 cli.string("correlation_id").orElseThrow());
         try (Sidecar sidecar = Sidecar.start(options, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));

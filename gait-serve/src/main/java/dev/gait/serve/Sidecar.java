@@ -69,7 +69,7 @@ public final class Sidecar implements AutoCloseable {
                 metrics.reloaded(kind, false);
             }
         });
-        TraceSink traces = options.traceLog() != null ? new TraceLog(options.traceLog()) : new TraceFiles(options.traceDir());
+        TraceSink traces = options.traceLog() != null ? new TraceLog(options.traceLog(), options.traceLogSync()) : new TraceFiles(options.traceDir());
         Decider decider = new Decider(state, traces, options.rateLimitState(), options.correlationId(), Clock.systemUTC(), metrics);
         NativeApi nativeApi = new NativeApi(decider);
         AuthzenApi authzen = new AuthzenApi(decider, metrics);

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param killSwitch the kill-switch state file, or null for none
  * @param traceDir where one trace file per decision goes (unless {@code traceLog} is set)
  * @param traceLog the append-only trace log, or null for one file per decision
+ * @param traceLogSync zero to sync each log record before its answer, else the longest a record stays unsynced
  * @param rateLimitState the policy's shared rate-limit state file
  * @param authToken the bearer token every request must carry, or null for none
  * @param maxBodyBytes the largest request body accepted (413 above)
@@ -22,5 +23,5 @@ import java.time.Duration;
  * @param correlationId the {@code correlation_id} of every decision of this process
  */
 public record SidecarOptions(String host, int port, Path policy, KeySource key, Path killSwitch, Path traceDir, Path traceLog,
-                             Path rateLimitState, String authToken, int maxBodyBytes, long maxRequestsPerSecond, Duration settle,
+                             Duration traceLogSync, Path rateLimitState, String authToken, int maxBodyBytes, long maxRequestsPerSecond, Duration settle,
                              Duration poll, String correlationId) {}

@@ -18,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Prometheus text that parses and counts, and the append-only trace log under concurrent decisions. */
 class MetricsAndTraceLogTest {
@@ -67,10 +69,13 @@ class MetricsAndTraceLogTest {
         }
     }
 
-    @Test
-    void the_trace_log_holds_one_signed_schema_valid_record_per_concurrent_decision() throws Exception {
+    /** Synced before each answer (0), or written before each answer and synced within 20 ms. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 20})
+    void the_trace_log_holds_one_signed_schema_valid_record_per_concurrent_decision(int syncMillis) throws Exception {
         Path log = dir.resolve("traces.jsonl");
-        try (SidecarFixture fixture = new SidecarFixture(dir, o -> SidecarFixture.withFiles(o, null, log, Duration.ofMillis(100)));
+        try (SidecarFixture fixture = new SidecarFixture(dir,
+                o -> SidecarFixture.withFiles(o, null, log, Duration.ofMillis(syncMillis), Duration.ofMillis(100)));
              ExecutorService clients = Executors.newFixedThreadPool(8)) {
             List<Future<String>> answers = new java.util.ArrayList<>();
             for (int i = 0; i < 40; i++) {

@@ -67,7 +67,7 @@ class ReloadTest {
 
     @Test
     void a_half_written_policy_never_decides_even_when_its_prefix_parses() throws Exception {
-        fixture = new SidecarFixture(dir, o -> SidecarFixture.withFiles(o, null, null, Duration.ofSeconds(1)));
+        fixture = new SidecarFixture(dir, o -> SidecarFixture.withFiles(o, null, null, Duration.ZERO, Duration.ofSeconds(1)));
         assertThat(verdict("tool.read")).isEqualTo("allow"); // the client's connection is open: the next request arrives at once
         // The complete new policy blocks deletes by rule; its first line alone is a valid policy that allows everything.
         String complete = "default_verdict: allow\nrules:\n"
@@ -93,7 +93,7 @@ class ReloadTest {
     void a_rotated_key_signs_the_next_trace_and_a_kill_switch_edit_blocks_the_next_call() throws Exception {
         Path killSwitch = dir.resolve("kill_switch_state.json");
         Files.writeString(killSwitch, "{\"schema_id\":\"gait.gate.kill_switch_state\",\"schema_version\":\"1.0.0\",\"entries\":[]}");
-        fixture = new SidecarFixture(dir, o -> SidecarFixture.withFiles(o, killSwitch, null, Duration.ofMillis(100)));
+        fixture = new SidecarFixture(dir, o -> SidecarFixture.withFiles(o, killSwitch, null, Duration.ZERO, Duration.ofMillis(100)));
         assertThat(verdict("tool.read")).isEqualTo("allow");
 
         Ed25519KeyPair rotated = Ed25519KeyPair.generate(new SecureRandom());

@@ -51,22 +51,22 @@ final class SidecarFixture implements AutoCloseable {
     }
 
     static SidecarOptions defaults(Path dir, Path policy, Path key) {
-        return new SidecarOptions("127.0.0.1", 0, policy, new KeySource.FileSource(key), null, dir.resolve("traces"), null,
+        return new SidecarOptions("127.0.0.1", 0, policy, new KeySource.FileSource(key), null, dir.resolve("traces"), null, Duration.ZERO,
                 dir.resolve("rate_limits.json"), null, 1 << 20, 0, Duration.ofMillis(100), Duration.ofSeconds(1), "0123456789abcdef01234567");
     }
 
     static SidecarOptions withToken(SidecarOptions o, String host, String token) {
-        return new SidecarOptions(host, o.port(), o.policy(), o.key(), o.killSwitch(), o.traceDir(), o.traceLog(), o.rateLimitState(),
+        return new SidecarOptions(host, o.port(), o.policy(), o.key(), o.killSwitch(), o.traceDir(), o.traceLog(), o.traceLogSync(), o.rateLimitState(),
                 token, o.maxBodyBytes(), o.maxRequestsPerSecond(), o.settle(), o.poll(), o.correlationId());
     }
 
     static SidecarOptions withLimits(SidecarOptions o, int maxBodyBytes, long maxRps) {
-        return new SidecarOptions(o.host(), o.port(), o.policy(), o.key(), o.killSwitch(), o.traceDir(), o.traceLog(), o.rateLimitState(),
+        return new SidecarOptions(o.host(), o.port(), o.policy(), o.key(), o.killSwitch(), o.traceDir(), o.traceLog(), o.traceLogSync(), o.rateLimitState(),
                 o.authToken(), maxBodyBytes, maxRps, o.settle(), o.poll(), o.correlationId());
     }
 
-    static SidecarOptions withFiles(SidecarOptions o, Path killSwitch, Path traceLog, Duration settle) {
-        return new SidecarOptions(o.host(), o.port(), o.policy(), o.key(), killSwitch, o.traceDir(), traceLog, o.rateLimitState(),
+    static SidecarOptions withFiles(SidecarOptions o, Path killSwitch, Path traceLog, Duration traceLogSync, Duration settle) {
+        return new SidecarOptions(o.host(), o.port(), o.policy(), o.key(), killSwitch, o.traceDir(), traceLog, traceLogSync, o.rateLimitState(),
                 o.authToken(), o.maxBodyBytes(), o.maxRequestsPerSecond(), settle, o.poll(), o.correlationId());
     }
 

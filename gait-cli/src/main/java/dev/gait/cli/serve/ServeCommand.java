@@ -24,7 +24,7 @@ import java.util.List;
 public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
 
     record Flags(Flag<String> policy, Flag<String> listen, KeyFlagPair privateKey, Flag<String> killSwitchState, Flag<String> traceDir,
-                 Flag<String> traceLog, Flag<String> rateLimitState, Flag<String> authTokenEnv, Flag<Long> maxBodyBytes, Flag<Long> maxRps,
+                 Flag<String> traceLog, Flag<String> traceLogSync, Flag<String> rateLimitState, Flag<String> authTokenEnv, Flag<Long> maxBodyBytes, Flag<Long> maxRps,
                  Flag<String> reloadSettle, Flag<String> pollInterval) {}
 
     public ServeCommand() {
@@ -41,6 +41,7 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
                 flags.string("kill-switch-state", "", "kill-switch state (gait.gate.kill_switch_state); reloaded when the file changes"),
                 flags.string("trace-dir", ".gait-out/traces", "directory for one signed trace file per decision"),
                 flags.string("trace-log", "", "append signed traces to this one JSON-lines file instead of one file per decision"),
+                flags.string("trace-log-sync", "every", "with --trace-log: every (sync each record before answering) or a duration (sync at least that often)"),
                 flags.string("rate-limit-state", ".gait-out/gate_rate_limits.json", "shared rate-limit state file of the policy's budgets"),
                 flags.string("auth-token-env", "", "environment variable holding the bearer token every request must carry"),
                 flags.integer("max-body-bytes", 1 << 20, "largest request body accepted (413 above)"),
@@ -65,7 +66,8 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
                 new KeySource.FileSource(LocalKeyStore.forEnvironment(invocation.environment()).openOrCreate().privateKey()));
         SidecarOptions options = new SidecarOptions(listen.host(), listen.port(), invocation.resolve(flags.policy().get()), key,
                 optionalPath(invocation, flags.killSwitchState()), invocation.resolve(flags.traceDir().get()),
-                optionalPath(invocation, flags.traceLog()), invocation.resolve(flags.rateLimitState().get()), authToken(invocation, flags),
+                optionalPath(invocation, flags.traceLog()), traceLogSync(flags.traceLogSync()), invocation.resolve(flags.rateLimitState().get()),
+                authToken(invocation, flags),
                 flags.maxBodyBytes().get().intValue(), flags.maxRps().get(), duration(flags.reloadSettle()), duration(flags.pollInterval()),
                 Ids.correlationId(invocation.argv()));
         Sidecar sidecar = Sidecar.start(options, invocation.err());
@@ -98,6 +100,10 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
             throw new UsageException("--auth-token-env: environment variable " + variable + " is not set or empty");
         }
         return token.strip();
+    }
+
+    private static Duration traceLogSync(Flag<String> flag) {
+        return flag.get().strip().equals("every") ? Duration.ZERO : duration(flag);
     }
 
     private static Duration duration(Flag<String> flag) {

@@ -11,31 +11,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * An append-only log of signed traces, one compact JSON record per line. Each record is synced to
- * disk before its decision is answered, as with one file per decision, but concurrent decisions
- * share one sync (group commit): the first waiting writer writes and syncs everything queued, the
- * others wait for it. A write that fails breaks the log for good, so no later decision is answered
- * without its record.
+ * An append-only log of signed traces, one compact JSON record per line. Concurrent decisions share
+ * one write (group commit): the first waiting writer writes everything queued, the others wait for
+ * it. With no sync interval each record is also synced to disk before its decision is answered, as
+ * with one file per decision; with an interval, records reach the operating system before the
+ * answer (a crash of the sidecar loses none) and a background sync follows within the interval (a
+ * crash of the machine can lose that much). A write or sync that fails breaks the log for good, so
+ * no later decision is answered without its record.
  */
 public final class TraceLog implements TraceSink {
     private final Path path;
     private final FileChannel channel;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition synced = lock.newCondition();
+    private final boolean syncEachBatch;
+    private final Thread syncer;
     private List<byte[]> queued = new ArrayList<>();
     private long enqueued;
     private long durable;
     private boolean syncing;
     private String broken = "";
+    private boolean unsynced;
+    private volatile boolean closing;
 
-    public TraceLog(Path path) {
+    /** @param syncInterval zero to sync every record before its answer, else the longest a written record stays unsynced */
+    public TraceLog(Path path, Duration syncInterval) {
         this.path = path;
+        this.syncEachBatch = syncInterval.isZero();
         try {
             Path parent = path.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -46,6 +56,7 @@ public final class TraceLog implements TraceSink {
         } catch (IOException e) {
             throw GaitException.io("cannot open trace log " + path + ": " + e.getMessage(), e);
         }
+        this.syncer = syncEachBatch ? null : Thread.ofPlatform().daemon().name("gait-serve-trace-sync").start(() -> syncEvery(syncInterval));
     }
 
     @Override
@@ -81,7 +92,9 @@ public final class TraceLog implements TraceSink {
         String failure = "";
         try {
             writeAll(batch);
-            channel.force(false);
+            if (syncEachBatch) {
+                channel.force(false);
+            }
         } catch (IOException e) {
             failure = String.valueOf(e.getMessage());
         } finally {
@@ -89,10 +102,39 @@ public final class TraceLog implements TraceSink {
             syncing = false;
             if (failure.isEmpty()) {
                 durable = upTo;
+                unsynced = !syncEachBatch;
             } else {
                 broken = failure;
             }
             synced.signalAll();
+        }
+    }
+
+    /** Parks rather than sleeps: interrupting a thread inside a channel operation would close the channel. */
+    private void syncEvery(Duration interval) {
+        while (!closing) {
+            LockSupport.parkNanos(interval.toNanos());
+            syncIfWritten();
+        }
+    }
+
+    private void syncIfWritten() {
+        lock.lock();
+        boolean due = unsynced;
+        unsynced = false;
+        lock.unlock();
+        if (!due) {
+            return;
+        }
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            lock.lock();
+            try {
+                broken = "sync failed: " + e.getMessage();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -112,7 +154,15 @@ public final class TraceLog implements TraceSink {
     @Override
     public void close() {
         try {
+            if (syncer != null) {
+                closing = true;
+                LockSupport.unpark(syncer);
+                syncer.join();
+                syncIfWritten();
+            }
             channel.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             throw GaitException.io("cannot close trace log " + path + ": " + e.getMessage(), e);
         }
