@@ -42,7 +42,7 @@ for mode in files log log-10ms; do
   for lane in allow:fs.read block:fs.delete; do
     verdict=${lane%%:*}
     intent="bench/gate/lanes/${lane#*:}.json"
-    curl -sf -X POST --data-binary @"$intent" "$url/v1/gate/evaluate" | grep -q "\"verdict\":\"$verdict\"" \
+    curl -sf -H 'Content-Type: application/json' --data-binary @"$intent" "$url/v1/gate/evaluate" | grep -q "\"verdict\":\"$verdict\"" \
       || { echo "the $verdict lane did not decide $verdict" >&2; exit 1; }
     python3 - "$intent" >"$work/post.lua" <<'PY'
 import json, sys

@@ -85,7 +85,7 @@ class ServeCommandTest {
         try (Sidecar sidecar = Sidecar.start(options, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
              HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(sidecar.url() + "/v1/gate/evaluate"))
-                    .POST(HttpRequest.BodyPublishers.ofString(intent)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(intent)).build(), HttpResponse.BodyHandlers.ofString());
             JsonObject served = JsonReader.strict().readObject(response.body().getBytes(StandardCharsets.UTF_8));
             String servedTrace = served.string("trace_path").orElseThrow();
             assertThat(servedTrace).isEqualTo(dir.resolve("traces").resolve("trace_" + cli.string("trace_id").orElseThrow() + ".json").toString());

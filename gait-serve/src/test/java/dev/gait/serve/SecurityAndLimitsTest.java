@@ -49,6 +49,21 @@ class SecurityAndLimitsTest {
     }
 
     @Test
+    void a_post_that_is_not_json_is_415_and_blocked() {
+        try (SidecarFixture fixture = new SidecarFixture(dir)) {
+            HttpResponse<String> form = fixture.postAs("text/plain", "/v1/gate/evaluate", SidecarFixture.intent("tool.read"));
+            assertThat(form.statusCode()).isEqualTo(415);
+            assertThat(SidecarFixture.json(form).string("verdict")).contains("block");
+            HttpResponse<String> authzen = fixture.postAs("application/x-www-form-urlencoded", "/access/v1/evaluation",
+                    SidecarFixture.evaluation("tool.read"));
+            assertThat(authzen.statusCode()).isEqualTo(415);
+            assertThat(SidecarFixture.json(authzen).get("decision")).contains(JsonBoolean.FALSE);
+            assertThat(fixture.postAs("application/json; charset=utf-8", "/v1/gate/evaluate", SidecarFixture.intent("tool.read"))
+                    .statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void a_body_over_the_limit_is_413_and_blocked() {
         try (SidecarFixture fixture = new SidecarFixture(dir, o -> SidecarFixture.withLimits(o, 512, 0))) {
             String big = SidecarFixture.intent("tool.read").replace("\"args\":{", "\"args\":{\"pad\":\"" + "x".repeat(600) + "\",");

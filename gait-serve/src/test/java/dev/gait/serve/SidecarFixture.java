@@ -92,8 +92,14 @@ final class SidecarFixture implements AutoCloseable {
                 + "\"context\":{\"workspace\":\"/repo\",\"risk_class\":\"low\"}}";
     }
 
+    /** A JSON POST; {@link #postAs} sends another content type. */
     HttpResponse<String> post(String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        return postAs("application/json", path, body, headers);
+    }
+
+    HttpResponse<String> postAs(String contentType, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", contentType);
         if (headers.length > 0) {
             request.headers(headers);
         }

@@ -9,7 +9,8 @@ import java.util.function.IntConsumer;
 
 /**
  * The front door every request passes, in order: bearer token (when configured), the per-process
- * rate limit (decision calls, i.e. POST), the body size limit, then the route. Whatever fails on
+ * rate limit (decision calls, i.e. POST), a JSON content type for POST (so a browser page cannot
+ * post to the sidecar with a simple cross-site request), the body size limit, then the route. Whatever fails on
  * the way is answered in the route's error format, which for a decision API is never an allow.
  */
 public final class Gateway {
@@ -58,6 +59,9 @@ public final class Gateway {
         if (in.method().equals("POST") && !rateLimit.tryAcquire()) {
             return unread(errors.error(HttpError.RATE_LIMITED, "request rate above the sidecar's limit").withHeader("Retry-After", "1"));
         }
+        if (in.method().equals("POST") && !isJson(in.headers().apply("Content-Type"))) {
+            return unread(errors.error(HttpError.UNSUPPORTED_MEDIA_TYPE, "the body must be sent as application/json"));
+        }
         if (in.contentLength() > maxBodyBytes) {
             return unread(tooLarge(errors));
         }
@@ -77,6 +81,14 @@ public final class Gateway {
         } catch (RuntimeException | StackOverflowError e) {
             return errors.error(HttpError.INTERNAL, "internal error: " + e);
         }
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().equalsIgnoreCase("application/json");
     }
 
     /** A reply sent before the body was read whole closes the connection, so no leftover body is taken for the next request. */

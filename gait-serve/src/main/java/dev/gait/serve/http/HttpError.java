@@ -10,6 +10,7 @@ public enum HttpError {
     NOT_FOUND(404, "not_found", false, "see the endpoint list in the sidecar's documentation"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed", false, "use the method the endpoint documents"),
     TOO_LARGE(413, "request_too_large", false, "send a smaller body or raise --max-body-bytes"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", false, "send the body as Content-Type: application/json"),
     RATE_LIMITED(429, "rate_limited", true, "retry after a short wait or raise --max-rps"),
     INTERNAL(500, "internal_failure", true, "retry after checking the sidecar's stderr");
 
