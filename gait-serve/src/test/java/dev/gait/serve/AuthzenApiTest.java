@@ -11,26 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The OpenID AuthZEN 1.0 evaluation API mapped onto gate intents. */
-class AuthzenApiTest {
-    @TempDir
-    Path dir;
-    SidecarFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new SidecarFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+class AuthzenApiTest extends RunningSidecar {
 
     @Test
     void allow_is_decision_true_with_a_signed_trace() throws Exception {

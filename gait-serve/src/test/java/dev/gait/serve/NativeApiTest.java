@@ -12,28 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code POST /v1/gate/evaluate}: each verdict, a signed schema-valid trace per decision, fail-closed errors. */
-class NativeApiTest {
-    @TempDir
-    Path dir;
-    SidecarFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new SidecarFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+class NativeApiTest extends RunningSidecar {
 
     @ParameterizedTest
     @CsvSource({"tool.read,allow,", "tool.delete,block,destructive", "tool.write,require_approval,needs_review"})

@@ -5,7 +5,9 @@ import dev.gait.core.json.JsonReader;
 import dev.gait.core.sign.Ed25519KeyPair;
 import dev.gait.core.sign.GoKeyText;
 import dev.gait.core.sign.KeySource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +35,7 @@ final class SidecarFixture implements AutoCloseable {
     final Path key;
     final Ed25519KeyPair keyPair;
     final Sidecar sidecar;
-    final java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A sidecar over {@link #POLICY} with default options, adjusted by {@code options}. */
@@ -43,7 +45,7 @@ final class SidecarFixture implements AutoCloseable {
         this.keyPair = Ed25519KeyPair.generate(new SecureRandom());
         this.key = write("trace.key", GoKeyText.encode(keyPair.goPrivateKey()));
         this.sidecar = Sidecar.start(options.apply(defaults(dir, policy, key)),
-                new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
+                new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
     SidecarFixture(Path dir) {

@@ -14,6 +14,7 @@ import dev.gait.core.sign.KeySource;
 import dev.gait.core.sign.LocalKeyStore;
 import dev.gait.serve.Sidecar;
 import dev.gait.serve.SidecarOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -86,7 +87,7 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
         return 0;
     }
 
-    private static java.nio.file.Path optionalPath(Invocation invocation, Flag<String> flag) {
+    private static Path optionalPath(Invocation invocation, Flag<String> flag) {
         return flag.get().isBlank() ? null : invocation.resolve(flag.get());
     }
 

@@ -1,6 +1,7 @@
 package dev.gait.serve.http;
 
 import dev.gait.core.digest.Digests;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
@@ -12,13 +13,13 @@ public final class BearerToken {
     private final byte[] expected;
 
     public BearerToken(String token) {
-        this.expected = Digests.sha256(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.expected = Digests.sha256(token.getBytes(StandardCharsets.UTF_8));
     }
 
     public boolean accepts(String authorization) {
         String presented = authorization != null && authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
                 ? authorization.substring(PREFIX.length()).strip() : "";
-        byte[] digest = Digests.sha256(presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] digest = Digests.sha256(presented.getBytes(StandardCharsets.UTF_8));
         return MessageDigest.isEqual(expected, digest) & !presented.isEmpty();
     }
 }

@@ -70,7 +70,7 @@ public final class Gateway {
             if (body.length > maxBodyBytes) {
                 return unread(tooLarge(errors));
             }
-            return router.dispatch(new HttpCall(in.method(), in.path(), in.baseUrl(), in.headers(), body));
+            return router.dispatch(new HttpCall(in.method(), in.path(), in.baseUrl(), body));
         } catch (JsonException e) {
             return errors.error(HttpError.BAD_REQUEST, e.getMessage());
         } catch (GaitException e) {

@@ -11,7 +11,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The only class that speaks Jetty: it hands each request to the {@link Gateway} and writes the
+ * The only request-handling class that speaks Jetty: it hands each request to the {@link Gateway} and writes the
  * reply. It is a blocking handler, so Jetty runs it on a virtual thread.
  */
 public final class JettyHandler extends Handler.Abstract {

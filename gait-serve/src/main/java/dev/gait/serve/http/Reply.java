@@ -3,6 +3,7 @@ package dev.gait.serve.http;
 import dev.gait.core.canon.JsonWriter;
 import dev.gait.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A response: status, content type, body and extra headers. */
@@ -19,7 +20,7 @@ public record Reply(int status, String contentType, byte[] body, Map<String, Str
     }
 
     public Reply withHeader(String name, String value) {
-        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
         return new Reply(status, contentType, body, Map.copyOf(more));
     }

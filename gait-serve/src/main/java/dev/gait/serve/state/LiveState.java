@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -106,11 +105,6 @@ public final class LiveState {
     /** The policy digest in force. */
     public String policyDigest() {
         return current.policy().digest();
-    }
-
-    /** The kill-switch file's label, when one is configured. */
-    public Optional<String> killSwitchLabel() {
-        return Optional.ofNullable(killSwitch).map(WatchedFile::label);
     }
 
     private boolean anyChanged() {
