@@ -39,6 +39,11 @@ public final class SidecarMetrics {
         latencySum.add(seconds);
     }
 
+    /** A batch item that could not be decided: counted as verdict {@code error}, outside the latency histogram. */
+    public void undecided(String api) {
+        decisions.computeIfAbsent("api=\"" + api + "\",verdict=\"error\"", k -> new LongAdder()).increment();
+    }
+
     public void reloaded(String file, boolean ok) {
         reloads.computeIfAbsent("file=\"" + file + "\",result=\"" + (ok ? "ok" : "error") + "\"", k -> new LongAdder()).increment();
     }

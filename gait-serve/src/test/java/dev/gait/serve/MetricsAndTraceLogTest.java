@@ -57,11 +57,14 @@ class MetricsAndTraceLogTest {
             fixture.post("/v1/gate/evaluate", SidecarFixture.intent("tool.read"));
             fixture.post("/access/v1/evaluation", SidecarFixture.evaluation("tool.delete"));
             fixture.post("/v1/gate/evaluate", "{");
+            String defaults = SidecarFixture.evaluation("tool.read");
+            fixture.post("/access/v1/evaluations", defaults.substring(0, defaults.length() - 1) + ",\"evaluations\":[{\"action\":{}}]}");
             Files.writeString(fixture.policy, "rules: [");
             fixture.post("/v1/gate/evaluate", SidecarFixture.intent("tool.read"));
             Map<String, Double> after = parse(fixture.get("/metrics").body());
             assertThat(after).containsEntry("gait_serve_decisions_total{api=\"native\",verdict=\"allow\"}", 3.0)
                     .containsEntry("gait_serve_decisions_total{api=\"authzen\",verdict=\"block\"}", 1.0)
+                    .containsEntry("gait_serve_decisions_total{api=\"authzen\",verdict=\"error\"}", 1.0)
                     .containsEntry("gait_serve_rejected_requests_total{status=\"400\"}", 1.0)
                     .containsEntry("gait_serve_reloads_total{file=\"policy\",result=\"error\"}", 1.0)
                     .containsEntry("gait_serve_decision_duration_seconds_count", 4.0)

@@ -95,7 +95,7 @@ public final class AuthzenApi {
         try {
             return decide(evaluation);
         } catch (GaitException | JsonException e) {
-            metrics.decided("authzen", "error", 0);
+            metrics.undecided("authzen");
             boolean badInput = !(e instanceof GaitException gait) || gait.category().exitCode() == ExitCode.INVALID_INPUT;
             return denied(badInput ? HttpError.BAD_REQUEST.status() : HttpError.INTERNAL.status(), e.getMessage());
         }
