@@ -23,6 +23,7 @@ import dev.gait.cli.runpack.DemoCommand;
 import dev.gait.cli.runpack.MigrateCommand;
 import dev.gait.cli.runpack.RunCommands;
 import dev.gait.cli.runpack.VerifyCommands;
+import dev.gait.cli.serve.ServeCommand;
 import dev.gait.core.error.ExitCode;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.json.JsonException;
@@ -61,7 +62,8 @@ public final class Cli {
                     KeysCommands.family(),
                     DoctorCommands.command(),
                     new InitCommand(),
-                    new CheckCommand()));
+                    new CheckCommand(),
+                    new ServeCommand()));
 
     private Cli() {}
 

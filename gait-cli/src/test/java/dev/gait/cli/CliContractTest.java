@@ -103,7 +103,7 @@ class CliContractTest {
                 "run session append", "run session status", "run session checkpoint", "run session compact", "migrate", "capture", "regress init", "regress add", "regress run", "regress bootstrap", "gate eval", "policy init", "policy validate", "policy test", "policy simulate", "policy fmt",
                 "doctor", "doctor adoption", "init", "check", "guard pack", "guard verify", "guard retain", "guard verify-report",
                 "guard encrypt", "guard decrypt", "incident pack",
-                "pack build", "pack verify", "pack inspect", "pack diff", "pack export");
+                "pack build", "pack verify", "pack inspect", "pack diff", "pack export", "serve");
         for (String path : paths) {
             String[] words = path.split(" ");
             CliRunner.Result help = cli().run(append(words, "--help"));

@@ -22,11 +22,11 @@ import dev.gait.core.gate.ApprovedScripts;
 import dev.gait.core.gate.BrokerStage;
 import dev.gait.core.gate.DelegationCheck;
 import dev.gait.core.gate.Gate;
+import dev.gait.core.gate.GateEvalResult;
 import dev.gait.core.gate.GateTraceFiles;
 import dev.gait.core.gate.KillSwitch;
 import dev.gait.core.gate.KillSwitchStore;
 import dev.gait.core.gate.PresentedTokens;
-import dev.gait.core.gate.RateLimiter;
 import dev.gait.core.gate.WrkrInventory;
 import dev.gait.core.gate.policy.Policy;
 import dev.gait.core.json.JsonObject;
@@ -150,8 +150,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 evaluationTime,
                 invocation.resolve(flags.rateLimitState().get()), invocation.clock(), signer, Ids.correlationId(invocation.argv())));
         String traceName = flags.traceOut().get().isBlank() ? GateTraceFiles.defaultName(outcome.traceId()) : flags.traceOut().get();
-        AtomicFiles.write(invocation.resolve(traceName),
-                (JsonWriter.GO_STRUCT_INDENTED.write(outcome.trace()) + "\n").getBytes(StandardCharsets.UTF_8));
+        GateTraceFiles.write(invocation.resolve(traceName), outcome.trace());
         if (killSwitch != null && killSwitch.state() != null && "active".equals(outcome.killSwitch().string("status").orElse(""))) {
             KillSwitchStore.appendJournal(invocation.resolve(flags.killSwitchState().get()), journalLine(outcome), invocation.clock());
         }
@@ -183,7 +182,8 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
             return output.result(true, outcome.verdict().exitCode(), GateExplain.document(policy, outcome, traceName),
                     List.of("verdict=" + outcome.decision().verdict().wire()));
         }
-        return print(output, flags.profile().get(), outcome, traceName, List.of(auditPath, delegationAuditPath, evidencePath), warnings);
+        return print(output, flags.profile().get(), outcome, traceName,
+                new GateEvalResult.Records(auditPath, delegationAuditPath, evidencePath), warnings);
     }
 
     /**
@@ -275,66 +275,16 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         return true;
     }
 
-    /** @param records the approval audit, delegation audit and credential evidence paths (empty when not written) */
-    private static int print(Output output, String profile, Gate.Outcome outcome, String tracePath, List<String> records,
+    private static int print(Output output, String profile, Gate.Outcome outcome, String tracePath, GateEvalResult.Records records,
                              List<String> warnings) {
-        JsonObject.Builder json = JsonObject.builder()
-                .put("profile", profile)
-                .put("verdict", outcome.verdict().wire())
-                .putStringsOmitEmpty("reason_codes", outcome.reasonCodes())
-                .putStringsOmitEmpty("violations", outcome.violations())
-                .putOmitEmpty("required_approvals", outcome.decision().minApprovals())
-                .put("trace_id", outcome.traceId())
-                .put("trace_path", tracePath)
-                .putOmitEmpty("approval_ref", outcome.approval() == null ? "" : outcome.approval().approvalRef())
-                .putOmitEmpty("approval_audit_path", records.get(0))
-                .putOmitEmpty("delegation_ref", outcome.delegation() == null ? "" : outcome.delegation().delegationRef())
-                .putOmitEmpty("delegation_audit_path", records.get(1))
-                .putOmitEmpty("credential_evidence_path", records.get(2))
-                .putOmitEmpty("credential_ref", outcome.broker() == null || outcome.broker().credential() == null ? ""
-                        : outcome.broker().credential().credentialRef())
-                .put("policy_digest", outcome.policyDigest())
-                .put("intent_digest", outcome.intentDigest())
-                .putOmitEmpty("matched_rule", outcome.decision().matchedRule())
-                .put("phase", outcome.intent().context().string("phase").orElse(""))
-                .putOmitEmpty("context_set_digest", outcome.intent().context().string("context_set_digest").orElse(""))
-                .putOmitEmpty("context_evidence_mode", outcome.intent().context().string("context_evidence_mode").orElse(""));
-        if (outcome.intent().isScript()) {
-            json.put("script", true)
-                    .put("step_count", outcome.intent().steps().size())
-                    .put("script_hash", outcome.intent().scriptHash())
-                    .put("composite_risk_class", outcome.decision().compositeRiskClass())
-                    .put("step_verdicts", outcome.trace().get("step_verdicts").orElseThrow());
-        }
-        usage(json, "rate_limit", outcome.rateLimit());
-        usage(json, "destructive_budget", outcome.destructiveBudget());
-        if (outcome.simulatedVerdict() != null) {
-            json.put("simulate_mode", true)
-                    .putOmitEmpty("would_have_blocked", outcome.wouldHaveBlocked())
-                    .put("simulated_verdict", outcome.simulatedVerdict().wire())
-                    .putStringsOmitEmpty("simulated_reason_codes", outcome.simulatedReasonCodes());
-        }
-        json.putOmitEmpty("freeze_window", outcome.decision().freezeWindow());
-        json.putOmitEmpty("sandbox", outcome.decision().sandbox());
-        json.putOmitEmpty("kill_switch", outcome.killSwitch());
-        json.putStringsOmitEmpty("warnings", warnings);
-        List<String> text = new ArrayList<>(List.of(
+        List<String> text = List.of(
                 "verdict=" + outcome.verdict().wire(),
                 "reason_codes=" + String.join(",", outcome.reasonCodes()),
                 "violations=" + String.join(",", outcome.violations()),
                 "trace_id=" + outcome.traceId(),
-                "trace_path=" + tracePath));
+                "trace_path=" + tracePath);
         // ok is true whatever the verdict: the decision was made; the exit code carries the verdict
-        return output.result(true, outcome.verdict().exitCode(), json.build(), text);
-    }
-
-    private static void usage(JsonObject.Builder json, String prefix, RateLimiter.Usage usage) {
-        if (usage != null) {
-            json.put(prefix + "_scope", usage.scope())
-                    .put(prefix + "_key", usage.key())
-                    .put(prefix + "_used", usage.used())
-                    .put(prefix + "_remaining", usage.remaining());
-        }
+        return output.result(true, outcome.verdict().exitCode(), GateEvalResult.document(profile, outcome, tracePath, records, warnings), text);
     }
 
 }

@@ -108,10 +108,17 @@ public final class JsonWriter {
         }
     }
 
+    /** Runs of characters that need no escape are copied whole: most strings have none. */
     private void writeString(StringBuilder out, String s) {
         out.append('"');
+        int pending = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !(htmlSafe && isHtmlSensitive(c))) {
+                continue;
+            }
+            out.append(s, pending, i);
+            pending = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -120,17 +127,11 @@ public final class JsonWriter {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || (htmlSafe && isHtmlSensitive(c))) {
-                        out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
-                                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
+                        .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
             }
         }
-        out.append('"');
+        out.append(s, pending, s.length()).append('"');
     }
 
     private static boolean isHtmlSensitive(char c) {

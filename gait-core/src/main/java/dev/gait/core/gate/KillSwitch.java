@@ -30,9 +30,14 @@ public record KillSwitch(List<JsonObject> entries) {
     public static final String SCHEMA_ID = "gait.gate.kill_switch_state";
 
     public static KillSwitch load(Path path) {
+        return parse(InputFiles.read(path, InputFiles.DEFAULT_MAX_BYTES), path);
+    }
+
+    /** Reads kill-switch state from the bytes of the file at {@code path}. */
+    public static KillSwitch parse(byte[] content, Path path) {
         JsonObject state;
         try {
-            state = JsonReader.strict().readObject(InputFiles.read(path, InputFiles.DEFAULT_MAX_BYTES));
+            state = JsonReader.strict().readObject(content);
         } catch (JsonException e) {
             throw GaitException.invalidInput("kill switch state " + path + ": " + e.getMessage(), e);
         }

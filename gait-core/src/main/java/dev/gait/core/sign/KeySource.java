@@ -58,4 +58,17 @@ public sealed interface KeySource {
             return value;
         }
     }
+
+    /** Key text already read, e.g. by a watcher that reads a key file whole before swapping it in. */
+    record TextSource(String description, String text) implements KeySource {
+        @Override
+        public String describe() {
+            return description;
+        }
+
+        @Override
+        public String read() {
+            return text;
+        }
+    }
 }

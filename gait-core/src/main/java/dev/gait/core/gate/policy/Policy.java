@@ -23,9 +23,10 @@ import java.util.Set;
 /**
  * A normalised {@code gait.gate.policy} 1.0.0: default verdict, fail-closed settings, script limits,
  * MCP trust settings and rules sorted by priority then name. {@link #digest()} reproduces Gait v1's
- * policy digest.
+ * policy digest; it is derived once, when the policy is built, since every decision records it.
  */
-public record Policy(String defaultVerdict, FailClosed failClosed, Scripts scripts, McpTrust mcpTrust, List<PolicyRule> rules) {
+public record Policy(String defaultVerdict, FailClosed failClosed, Scripts scripts, McpTrust mcpTrust, List<PolicyRule> rules,
+                     String digest) {
     public static final String SCHEMA_ID = "gait.gate.policy";
     public static final String SCHEMA_VERSION = "1.0.0";
 
@@ -40,8 +41,14 @@ public record Policy(String defaultVerdict, FailClosed failClosed, Scripts scrip
     private static final Comparator<PolicyRule> RULE_ORDER = Comparator.comparingLong(PolicyRule::priority)
             .thenComparing(PolicyRule::name, GoStrings.BYTE_ORDER);
 
+    /** The digest given is ignored: it is always computed from the other components. */
     public Policy {
         rules = List.copyOf(rules);
+        digest = digestOf(defaultVerdict, failClosed, scripts, mcpTrust, rules);
+    }
+
+    public Policy(String defaultVerdict, FailClosed failClosed, Scripts scripts, McpTrust mcpTrust, List<PolicyRule> rules) {
+        this(defaultVerdict, failClosed, scripts, mcpTrust, rules, "");
     }
 
     public record FailClosed(boolean enabled, List<String> riskClasses, List<String> requiredFields, List<String> requiredHighRiskFields) {
@@ -192,7 +199,7 @@ public record Policy(String defaultVerdict, FailClosed failClosed, Scripts scrip
     }
 
     /** Gait v1's policy digest: the normalised policy as a map with Go field names, digested. */
-    public String digest() {
+    private static String digestOf(String defaultVerdict, FailClosed failClosed, Scripts scripts, McpTrust mcpTrust, List<PolicyRule> rules) {
         JsonObject.Builder map = JsonObject.builder()
                 .put("SchemaID", SCHEMA_ID)
                 .put("SchemaVersion", SCHEMA_VERSION)
