@@ -33,7 +33,8 @@ class NativeApiTest extends RunningSidecar {
         }
 
         Path trace = Path.of(result.string("trace_path").orElseThrow());
-        assertThat(trace).startsWith(dir.resolve("traces")).hasFileName("trace_" + result.string("trace_id").orElseThrow() + ".json");
+        assertThat(trace).startsWith(dir.resolve("traces")).hasFileName("trace_" + result.string("trace_id").orElseThrow() + "_"
+                + dev.gait.core.json.JsonReader.strict().readObject(Files.readAllBytes(trace)).string("event_id").orElseThrow() + ".json");
         byte[] bytes = Files.readAllBytes(trace);
         GaitSchemas.assertValid("gate/trace_record", new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         GateTraceVerifier.Report report = GateTraceVerifier.verify(bytes, trace.toString(), List.of(fixture.keyPair.publicKey()), true);

@@ -105,5 +105,26 @@ class ReloadTest {
         Files.writeString(killSwitch, "{\"schema_id\":\"gait.gate.kill_switch_state\",\"schema_version\":\"1.0.0\",\"entries\":["
                 + "{\"entry_id\":\"ks-1\",\"created_at\":\"2026-01-01T00:00:00Z\",\"enabled\":true,\"tool_name\":\"tool.read\",\"reason\":\"incident\"}]}");
         assertThat(verdict("tool.read")).isEqualTo("block");
+
+        // back to no entries, then an edit that does not load: it may have been the switch being turned on, so it blocks
+        Files.writeString(killSwitch, "{\"schema_id\":\"gait.gate.kill_switch_state\",\"schema_version\":\"1.0.0\",\"entries\":[]}");
+        assertThat(verdict("tool.read")).isEqualTo("allow");
+        Files.writeString(killSwitch, "{\"schema_id\":\"gait.gate.kill_switch_state\",\"entries\":[{\"tool_name\":");
+        JsonObject broken = fixture.postJson("/v1/gate/evaluate", SidecarFixture.intent("tool.read"));
+        assertThat(broken.string("verdict")).contains("block");
+        assertThat(broken.toString()).contains("kill_switch_state_unavailable");
+        Files.writeString(killSwitch, "{\"schema_id\":\"gait.gate.kill_switch_state\",\"schema_version\":\"1.0.0\",\"entries\":[]}");
+        assertThat(verdict("tool.read")).as("a good edit restores the switch").isEqualTo("allow");
+    }
+
+    @Test
+    void repeated_identical_decisions_each_keep_their_own_trace_file() throws Exception {
+        fixture = new SidecarFixture(dir, o -> o);
+        String first = fixture.postJson("/v1/gate/evaluate", SidecarFixture.intent("tool.read")).string("trace_path").orElseThrow();
+        Thread.sleep(5);
+        String second = fixture.postJson("/v1/gate/evaluate", SidecarFixture.intent("tool.read")).string("trace_path").orElseThrow();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(Path.of(first)).exists();
+        assertThat(Path.of(second)).exists();
     }
 }

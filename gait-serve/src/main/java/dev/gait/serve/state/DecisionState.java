@@ -10,11 +10,19 @@ import dev.gait.core.sign.Signer;
  * snapshot or the new one, never a mix.
  *
  * @param killSwitch the kill-switch state, or null when none is configured
+ * @param killSwitchError why the last change to the kill-switch file did not load; empty when it did
  */
-public record DecisionState(Policy policy, Signer signer, KillSwitch killSwitch) {
+public record DecisionState(Policy policy, Signer signer, KillSwitch killSwitch, String killSwitchError) {
 
-    /** The kill-switch input of a gate request, or null when none is configured. */
+    /**
+     * The kill-switch input of a gate request, or null when none is configured. A kill-switch edit
+     * that did not load makes the state unavailable (every decision blocks) rather than leaving the
+     * previous state in force: the edit may have been the switch being turned on.
+     */
     public Gate.KillSwitchInput killSwitchInput() {
-        return killSwitch == null ? null : Gate.KillSwitchInput.loaded(killSwitch);
+        if (killSwitch == null) {
+            return null;
+        }
+        return killSwitchError.isEmpty() ? Gate.KillSwitchInput.loaded(killSwitch) : Gate.KillSwitchInput.unavailable(killSwitchError);
     }
 }

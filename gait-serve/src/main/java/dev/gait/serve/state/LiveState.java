@@ -129,6 +129,7 @@ public final class LiveState {
                     listener.loaded(file.kind(), file.path(), file.label(), false);
                 } else {
                     listener.failed(file.kind(), file.path(), file.error());
+                    swapped |= file == killSwitch; // a failed kill-switch edit must take effect: it blocks
                 }
             }
             if (swapped) {
@@ -140,6 +141,7 @@ public final class LiveState {
     }
 
     private DecisionState snapshot() {
-        return new DecisionState(policy.value(), key == null ? fixedSigner : key.value(), killSwitch == null ? null : killSwitch.value());
+        return new DecisionState(policy.value(), key == null ? fixedSigner : key.value(), killSwitch == null ? null : killSwitch.value(),
+                killSwitch == null ? "" : killSwitch.error());
     }
 }

@@ -9,13 +9,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a file only once it has stopped changing: its fingerprint must have held for the settle
- * time (judged by its modification time, or by waiting when that lies in the future) and must be
- * the same before and after the read. A file written in place in several steps is therefore never
+ * time and must be the same before and after the read. A file modified recently (within the settle
+ * time plus two seconds, because some file systems keep whole or even-numbered seconds only) is
+ * watched for the full settle time; only an old file is read at once. A file written in place in several steps is therefore never
  * read half-written, as long as the writer finishes within the settle time.
  */
 final class SettledRead {
     /** A file that keeps changing for this many settle times is reported rather than waited on. */
     private static final int MAX_SETTLE_PERIODS = 20;
+    /** The coarsest modification-time granularity trusted: FAT's two seconds. */
+    private static final long COARSE_TIMESTAMPS_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     record Content(byte[] bytes, Fingerprint fingerprint) {}
 
@@ -30,8 +33,8 @@ final class SettledRead {
             }
             long age = nowNanos() - seen.modifiedNanos();
             Fingerprint current = seen;
-            if (age < settle.toNanos()) {
-                sleep(age < 0 ? settle.toNanos() : settle.toNanos() - age);
+            if (age < settle.toNanos() + COARSE_TIMESTAMPS_NANOS) {
+                sleep(settle.toNanos());
                 current = Fingerprint.of(path);
             }
             if (current.equals(seen)) {

@@ -4,7 +4,11 @@ import dev.gait.core.gate.Gate;
 import dev.gait.core.gate.GateTraceFiles;
 import java.nio.file.Path;
 
-/** One trace file per decision, named and written as {@code gait gate eval} writes it. */
+/**
+ * One trace file per decision, written as {@code gait gate eval} writes it. The name adds the
+ * trace's {@code event_id} to {@code trace_<trace_id>}: the trace id depends only on policy, intent
+ * and verdict, so a repeated call would otherwise overwrite the evidence of the earlier ones.
+ */
 public final class TraceFiles implements TraceSink {
     private final Path directory;
 
@@ -14,7 +18,8 @@ public final class TraceFiles implements TraceSink {
 
     @Override
     public String record(Gate.Outcome outcome) {
-        Path target = directory.resolve(GateTraceFiles.defaultName(outcome.traceId()));
+        String eventId = outcome.trace().string("event_id").orElse("");
+        Path target = directory.resolve("trace_" + outcome.traceId() + "_" + eventId + ".json");
         GateTraceFiles.write(target, outcome.trace());
         return target.toString();
     }

@@ -89,12 +89,14 @@ public final class TraceLog implements TraceSink {
         queued = new ArrayList<>();
         syncing = true;
         lock.unlock();
-        String failure = "";
+        // until the batch is written, it is not; an unchecked error must not mark it durable
+        String failure = "the trace log write did not complete";
         try {
             writeAll(batch);
             if (syncEachBatch) {
                 channel.force(false);
             }
+            failure = "";
         } catch (IOException e) {
             failure = String.valueOf(e.getMessage());
         } finally {
@@ -128,7 +130,7 @@ public final class TraceLog implements TraceSink {
         }
         try {
             channel.force(false);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             lock.lock();
             try {
                 broken = "sync failed: " + e.getMessage();
