@@ -88,7 +88,8 @@ class ServeCommandTest {
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(intent)).build(), HttpResponse.BodyHandlers.ofString());
             JsonObject served = JsonReader.strict().readObject(response.body().getBytes(StandardCharsets.UTF_8));
             String servedTrace = served.string("trace_path").orElseThrow();
-            assertThat(servedTrace).isEqualTo(dir.resolve("traces").resolve("trace_" + cli.string("trace_id").orElseThrow() + ".json").toString());
+            assertThat(Path.of(servedTrace).getParent()).isEqualTo(dir.resolve("traces"));
+            assertThat(Path.of(servedTrace).getFileName().toString()).startsWith("trace_" + cli.string("trace_id").orElseThrow() + "_");
             // the same document, member for member, but for where the trace went; the sidecar takes no approval
             // tokens, so it writes no approval audit record (the trace's reason codes say none was presented)
             assertThat(served.without("trace_path")).isEqualTo(cli.without("trace_path").without("approval_audit_path"));
