@@ -21,6 +21,8 @@ import dev.gait.core.zip.SafeZip;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.gait.core.fs.InputFiles;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,6 +55,9 @@ final class PackExportCommand extends LeafCommand<PackExportCommand.Flags> {
                 VerifyPolicyFlags.declare(flags));
     }
 
+    /** The largest pack exported: it is read into memory once, verified and exported from that copy. */
+    private static final int MAX_PACK_BYTES = 512 * 1024 * 1024;
+
     @Override
     protected int execute(Invocation invocation, Output output, Flags flags, List<String> positionals) {
         if (positionals.isEmpty()) {
@@ -65,13 +70,18 @@ final class PackExportCommand extends LeafCommand<PackExportCommand.Flags> {
         }
         String argument = positionals.getFirst();
         String shown = PackOutput.shown(invocation, argument);
-        PackReport report = PackVerifyCommand.verify(invocation, argument, flags.policy(), "");
-        if (!report.ok()) {
-            throw new GaitException(ErrorCategory.VERIFICATION_FAILED,
-                    "export refused: " + shown + " failed verification: " + report.failure());
+        // read once: the export is built from exactly the bytes that were verified, whatever happens to the file meanwhile
+        Path path = invocation.resolve(argument);
+        if (!Files.isRegularFile(path)) {
+            throw GaitException.invalidInput("pack not found: " + shown);
         }
         ExportRecord record;
-        try (SafeZip zip = PackOutput.open(invocation, argument)) {
+        try (SafeZip zip = SafeZip.open(InputFiles.read(path, MAX_PACK_BYTES), shown)) {
+            PackReport report = PackVerifyCommand.verify(invocation, zip, shown, flags.policy(), "");
+            if (!report.ok()) {
+                throw new GaitException(ErrorCategory.VERIFICATION_FAILED,
+                        "export refused: " + shown + " failed verification: " + report.failure());
+            }
             record = ExportRecord.of(zip, shown, report);
         }
         String sql = postgresOut.isEmpty() ? "" : PostgresIndexSql.script(record, flags.postgresTable().get(), flags.includeDdl().get());

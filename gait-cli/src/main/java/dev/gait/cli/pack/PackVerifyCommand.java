@@ -84,12 +84,16 @@ final class PackVerifyCommand extends LeafCommand<PackVerifyCommand.Flags> {
 
     /** Verifies a pack with the command line's signature policy; also used by {@code pack export}. */
     static PackReport verify(Invocation invocation, String argument, VerifyPolicyFlags policyFlags, String predecessor) {
+        try (SafeZip zip = PackOutput.open(invocation, argument)) {
+            return verify(invocation, zip, PackOutput.shown(invocation, argument), policyFlags, predecessor);
+        }
+    }
+
+    /** Verifies an already opened pack (so a caller can go on reading exactly the bytes that were verified). */
+    static PackReport verify(Invocation invocation, SafeZip zip, String shown, VerifyPolicyFlags policyFlags, String predecessor) {
         VerifyPolicyFlags.Policy policy = policyFlags.resolve(invocation);
         Optional<PackChain> chain = predecessor.isBlank() ? Optional.empty()
                 : Optional.of(new PackChain(invocation.resolve(predecessor.strip())));
-        try (SafeZip zip = PackOutput.open(invocation, argument)) {
-            return PackVerifier.verify(zip, PackOutput.shown(invocation, argument),
-                    new PackVerifier.Options(policy.trustedKeys(), policy.requireSignature(), chain));
-        }
+        return PackVerifier.verify(zip, shown, new PackVerifier.Options(policy.trustedKeys(), policy.requireSignature(), chain));
     }
 }
