@@ -1,8 +1,6 @@
 package dev.gait.core.regress;
 
 import dev.gait.core.canon.GoStrings;
-import dev.gait.core.error.GaitException;
-import dev.gait.core.json.JsonException;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.runpack.RunpackDiff;
 import dev.gait.core.runpack.RunpackReader;
@@ -33,24 +31,9 @@ final class ContextConformanceGrader implements Grader {
 
     @Override
     public GraderResult grade(FixtureUnderTest fixture) {
-        RunpackFile candidate;
-        try {
-            candidate = fixture.candidate();
-        } catch (GaitException e) {
-            return failed("candidate_path_invalid", "missing", GraderResult.error(e));
-        }
-        RunpackReader.Records source;
-        try {
-            source = fixture.pack().read();
-        } catch (GaitException | JsonException e) {
-            return failed("source_runpack_invalid", "missing", GraderResult.error(e));
-        }
-        RunpackReader.Records other;
-        try {
-            other = candidate.read();
-        } catch (GaitException | JsonException e) {
-            return failed("candidate_runpack_invalid", "missing", GraderResult.error(e));
-        }
+        RunpackFile candidate = Grader.input(fixture::candidate, "candidate_path_invalid");
+        RunpackReader.Records source = Grader.input(() -> fixture.pack().read(), "source_runpack_invalid");
+        RunpackReader.Records other = Grader.input(candidate::read, "candidate_runpack_invalid");
         RunpackDiff.Summary drift = RunpackDiff.diff(source, other, RunpackDiff.Privacy.FULL);
         String classification = drift.contextDriftClassification();
         String candidateDigest = other.refs().string("context_set_digest").orElse("");
@@ -81,6 +64,12 @@ final class ContextConformanceGrader implements Grader {
             return failed("context_runtime_drift_blocked", "runtime_only", details);
         }
         return GraderResult.pass(NAME, List.of("context_conformance_pass"), details).withContextConformance(classification);
+    }
+
+    /** An unreadable input leaves nothing to compare: conformance {@code missing}. */
+    @Override
+    public GraderResult unreadable(String reasonCode, JsonObject details) {
+        return failed(reasonCode, "missing", details);
     }
 
     private static GraderResult failed(String reasonCode, String classification, JsonObject details) {

@@ -1,7 +1,5 @@
 package dev.gait.core.regress;
 
-import dev.gait.core.error.GaitException;
-import dev.gait.core.json.JsonException;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.runpack.RunpackDiff;
 import dev.gait.core.runpack.RunpackFiles;
@@ -24,18 +22,9 @@ final class DiffGrader implements Grader {
 
     @Override
     public GraderResult grade(FixtureUnderTest fixture) {
-        RunpackFile candidate;
-        try {
-            candidate = fixture.candidate();
-        } catch (GaitException e) {
-            return GraderResult.fail(NAME, "candidate_path_invalid", GraderResult.error(e));
-        }
-        RunpackDiff.Summary summary;
-        try {
-            summary = RunpackDiff.diff(fixture.pack().read(), candidate.read(), RunpackDiff.Privacy.FULL);
-        } catch (GaitException | JsonException e) {
-            return GraderResult.fail(NAME, "diff_error", GraderResult.error(e));
-        }
+        RunpackFile candidate = Grader.input(fixture::candidate, "candidate_path_invalid");
+        RunpackDiff.Summary summary = Grader.input(
+                () -> RunpackDiff.diff(fixture.pack().read(), candidate.read(), RunpackDiff.Privacy.FULL), "diff_error");
         List<String> changed = changedFiles(summary);
         List<String> allowed = Regress.uniqueSorted(fixture.fixture().diffAllowChangedFiles());
         List<String> unexpected = changed.stream().filter(file -> !allowed.contains(file)).toList();

@@ -78,6 +78,8 @@ public final class Regress {
             GraderResult result;
             try {
                 result = grader.grade(fixture);
+            } catch (Grader.Unreadable e) {
+                result = grader.unreadable(e.reasonCode(), e.details());
             } catch (RuntimeException e) {
                 result = GraderResult.fail(grader.name(), "grader_error", GraderResult.error(e));
             }

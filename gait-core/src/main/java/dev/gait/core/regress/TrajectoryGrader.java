@@ -1,7 +1,5 @@
 package dev.gait.core.regress;
 
-import dev.gait.core.error.GaitException;
-import dev.gait.core.json.JsonException;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.runpack.RunpackReader;
 import java.util.ArrayList;
@@ -23,18 +21,8 @@ final class TrajectoryGrader implements Grader {
 
     @Override
     public GraderResult grade(FixtureUnderTest fixture) {
-        RunpackFile candidate;
-        try {
-            candidate = fixture.candidate();
-        } catch (GaitException e) {
-            return GraderResult.fail(NAME, "candidate_path_invalid", GraderResult.error(e));
-        }
-        RunpackReader.Records records;
-        try {
-            records = candidate.read();
-        } catch (GaitException | JsonException e) {
-            return GraderResult.fail(NAME, "candidate_runpack_invalid", GraderResult.error(e));
-        }
+        RunpackFile candidate = Grader.input(fixture::candidate, "candidate_path_invalid");
+        RunpackReader.Records records = Grader.input(candidate::read, "candidate_runpack_invalid");
         Fixture expected = fixture.fixture();
         JsonObject.Builder details = JsonObject.builder().put("candidate_runpack", candidate.shown());
         List<String> failures = new ArrayList<>();
