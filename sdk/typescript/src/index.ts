@@ -1,0 +1,10 @@
+// @gait/sdk: build intents, ask the gait decision core (CLI or sidecar), run tools only on
+// "allow", and record runs as runpacks through the CLI. The SDK never decides.
+
+export * from "./intent.js";
+export * from "./decision.js";
+export { GaitCli, GaitCommandError, type GaitCliOptions, type RunRecordOptions } from "./cli.js";
+export { GaitSidecarClient, startSidecar, type RunningSidecar, type SidecarClientOptions, type StartSidecarOptions } from "./sidecar.js";
+export { frameworkIntent, gateTool, runGated, toolIntent, type FrameworkGateOptions, type GateToolOptions } from "./gated.js";
+export { RunRecorder, type RecordedIntent, type RecordedResult, type RunRecordInput } from "./run.js";
+export { defaultGaitBin } from "./process.js";
