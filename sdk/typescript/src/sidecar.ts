@@ -118,7 +118,8 @@ export function startSidecar(options: StartSidecarOptions): Promise<RunningSidec
     lines.once("line", (line) => {
       const answer = parseJson(line);
       if (!isRecord(answer) || typeof answer["listening"] !== "string") {
-        fail(`gait serve printed no address: ${line.slice(0, 300)}`);
+        const reason = isRecord(answer) && typeof answer["error"] === "string" ? answer["error"] : `no address in ${line.slice(0, 300)}`;
+        fail(`gait serve did not start: ${reason}`);
         return;
       }
       clearTimeout(timer);
