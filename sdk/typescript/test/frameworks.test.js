@@ -1,0 +1,48 @@
+// The framework glue on its own, against the real CLI: what a gated tool keeps of the original,
+// and what happens to a call the gate does not allow.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { RunContext, tool as agentTool } from "@openai/agents";
+import { tool as langChainTool } from "@langchain/core/tools";
+import { z } from "zod";
+import { GaitBlockedError, GaitCli } from "@gait/sdk";
+import { gateLangChainTool } from "@gait/sdk/langchain";
+import { gateAgentTool } from "@gait/sdk/openai-agents";
+import { CALL_TIMEOUT_MS, context, gaitBin, scratch } from "./support.js";
+
+async function cliFor(t) {
+  const { dir, policy } = await scratch(t);
+  return new GaitCli({ bin: gaitBin, policy, cwd: dir, timeoutMs: CALL_TIMEOUT_MS });
+}
+
+test("LangChain.js: a gated tool keeps name, description and schema, and maps names for the policy", async (t) => {
+  const cli = await cliFor(t);
+  const runs = [];
+  const original = langChainTool(async ({ path }) => { runs.push(path); return `read ${path}`; }, {
+    name: "read", description: "read a file", schema: z.object({ path: z.string() }),
+  });
+  const gated = gateLangChainTool(original, { evaluator: cli, context, toolName: (name) => `tool.${name}` });
+  assert.deepEqual([gated.name, gated.description, gated.schema], [original.name, original.description, original.schema]);
+  assert.equal(await gated.invoke({ path: "/repo/a" }), "read /repo/a");
+  const unmapped = gateLangChainTool(original, { evaluator: cli, context });
+  await assert.rejects(unmapped.invoke({ path: "/repo/b" }), (error) => error instanceof GaitBlockedError && error.verdict === "block");
+  assert.deepEqual(runs, ["/repo/a"], "only the allowed call ran");
+});
+
+test("OpenAI Agents: a blocked call answers the model by default, or ends the run with onBlocked: throw", async (t) => {
+  const cli = await cliFor(t);
+  const runs = [];
+  const original = agentTool({
+    name: "delete", description: "delete a file", parameters: z.object({ path: z.string() }),
+    execute: async ({ path }) => { runs.push(path); return "deleted"; },
+  });
+  const toolName = (name) => `tool.${name}`;
+  const told = await gateAgentTool(original, { evaluator: cli, context, toolName }).invoke(new RunContext(), '{"path":"/repo/a"}');
+  assert.match(told, /^gait did not allow tool\.delete: verdict block \[default_block\] \(trace [0-9a-f]{24}\); the tool did not run\.$/);
+  const throwing = gateAgentTool(original, { evaluator: cli, context, toolName, onBlocked: "throw" });
+  assert.equal(throwing.name, "delete");
+  assert.equal(throwing.parameters, original.parameters);
+  await assert.rejects(throwing.invoke(new RunContext(), '{"path":"/repo/a"}'), GaitBlockedError);
+  assert.deepEqual(runs, []);
+});
