@@ -1,6 +1,6 @@
 // LangChain.js glue: gated tools. A wrapped tool keeps its name, description and schema; its
 // invoke first asks the gate and runs the original tool only on "allow" (GaitBlockedError
-// otherwise, which LangGraph's ToolNode reports to the model as a tool error).
+// otherwise).
 
 import { DynamicStructuredTool, type StructuredToolInterface } from "@langchain/core/tools";
 import { frameworkIntent, runGated, type FrameworkGateOptions } from "./gated.js";
