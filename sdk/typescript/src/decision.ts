@@ -94,6 +94,11 @@ export class GaitBlockedError extends Error {
     this.traceId = decision.traceId;
     this.decision = decision;
   }
+
+  /** What an agent framework tells the model instead of the tool's result. */
+  forModel(): string {
+    return `${this.message}${this.traceId ? ` (trace ${this.traceId})` : ""}; the tool did not run.`;
+  }
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,6 +4,12 @@ import { failedDecision, GaitBlockedError, type GateDecision, type GateEvaluator
 import { intentRequest, type ArgProvenance, type IntentContext, type IntentRequest, type Target } from "./intent.js";
 import type { RunRecorder } from "./run.js";
 
+/** Where a gated call is captured, and how its result is kept in the run (default: as returned). */
+export interface RunCapture<R> {
+  recorder?: RunRecorder;
+  resultForRun?: (result: R) => unknown;
+}
+
 /**
  * Decides the intent, then runs `execute` only on "allow". Any other verdict, and any failure to
  * obtain one, throws GaitBlockedError without running it. With a recorder, the call and its
@@ -13,8 +19,9 @@ export async function runGated<R>(
   evaluator: GateEvaluator,
   intent: IntentRequest,
   execute: () => R | Promise<R>,
-  recorder?: RunRecorder,
+  capture: RunCapture<R> = {},
 ): Promise<R> {
+  const { recorder, resultForRun = (result: R): unknown => result } = capture;
   const intentId = recorder?.recordIntent(intent);
   const decision = await decide(evaluator, intent);
   if (!decision.allowed) {
@@ -23,7 +30,7 @@ export async function runGated<R>(
   }
   try {
     const result = await execute();
-    if (recorder && intentId) recorder.recordResult(intentId, "ok", result);
+    if (recorder && intentId) recorder.recordResult(intentId, "ok", resultForRun(result));
     return result;
   } catch (error) {
     if (recorder && intentId) recorder.recordResult(intentId, "error", { error: error instanceof Error ? error.message : String(error) });
@@ -47,7 +54,7 @@ export function gateTool<A extends Record<string, unknown>, R>(
   options: GateToolOptions<A>,
   fn: (args: A) => R | Promise<R>,
 ): (args: A) => Promise<R> {
-  return (args: A) => runGated(evaluator, toolIntent(options, args), () => fn(args), options.recorder);
+  return (args: A) => runGated(evaluator, toolIntent(options, args), () => fn(args), { recorder: options.recorder });
 }
 
 /** The intent of one call of a gated tool. */

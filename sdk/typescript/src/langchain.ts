@@ -16,7 +16,7 @@ export function gateLangChainTool(tool: StructuredToolInterface, options: GaitLa
     func: async (input: unknown, runManager) => {
       const args = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : { input };
       const intent = frameworkIntent(options, tool.name, args);
-      return runGated(options.evaluator, intent, () => tool.invoke(input as never, { callbacks: runManager?.getChild() }), options.recorder);
+      return runGated(options.evaluator, intent, () => tool.invoke(input as never, { callbacks: runManager?.getChild() }), { recorder: options.recorder });
     },
   });
 }

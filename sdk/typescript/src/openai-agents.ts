@@ -22,10 +22,10 @@ export function gateAgentTool<T extends AnyFunctionTool>(tool: T, options: GaitA
   const invoke = async (runContext: RunContext<unknown>, input: string, details?: unknown): Promise<unknown> => {
     const intent = frameworkIntent(options, tool.name, parseArguments(input));
     try {
-      return await runGated(options.evaluator, intent, () => tool.invoke(runContext, input, details as never), options.recorder);
+      return await runGated(options.evaluator, intent, () => tool.invoke(runContext, input, details as never), { recorder: options.recorder });
     } catch (error) {
       if (error instanceof GaitBlockedError && options.onBlocked !== "throw") {
-        return `${error.message}${error.traceId ? ` (trace ${error.traceId})` : ""}; the tool did not run.`;
+        return error.forModel();
       }
       throw error;
     }

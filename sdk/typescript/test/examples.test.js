@@ -2,7 +2,7 @@
 // blocked one did not, and exits non-zero otherwise.
 
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { test } from "node:test";
@@ -22,11 +22,14 @@ function runExample(file, cwd) {
   return run.stdout;
 }
 
-test("LangChain.js: a scripted agent loop runs the allowed tool, not the blocked one, and records the run", async (t) => {
+test("LangChain.js: a createAgent loop with a scripted model runs the allowed tool, not the blocked one, and records the run", async (t) => {
   const { dir } = await scratch(t);
   const out = runExample("langchain-agent.mjs", dir);
   assert.match(out, /read_file ran 1x, delete_file ran 0x/);
-  assert.ok(existsSync(join(dir, "gait-out/integrations/langchain/runpack_run_langchain_example.zip")));
+  const runpack = join(dir, "gait-out/integrations/langchain/runpack_run_langchain_example.zip");
+  assert.ok(existsSync(runpack));
+  const verified = JSON.parse(execFileSync(gaitBin, ["verify", runpack, "--json"], { cwd: dir, encoding: "utf8" }));
+  assert.equal(verified.signature_status, "verified");
 });
 
 test("OpenAI Agents SDK: a Runner with a scripted model runs the allowed tool, not the blocked one", async (t) => {

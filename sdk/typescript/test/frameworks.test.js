@@ -4,10 +4,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { RunContext, tool as agentTool } from "@openai/agents";
+import { fakeModel } from "@langchain/core/testing";
 import { tool as langChainTool } from "@langchain/core/tools";
+import { createAgent } from "langchain";
 import { z } from "zod";
 import { GaitBlockedError, GaitCli } from "@gait/sdk";
 import { gateLangChainTool } from "@gait/sdk/langchain";
+import { gaitToolMiddleware } from "@gait/sdk/langchain-middleware";
 import { gateAgentTool } from "@gait/sdk/openai-agents";
 import { CALL_TIMEOUT_MS, context, gaitBin, scratch } from "./support.js";
 
@@ -44,5 +47,26 @@ test("OpenAI Agents: a blocked call answers the model by default, or ends the ru
   assert.equal(throwing.name, "delete");
   assert.equal(throwing.parameters, original.parameters);
   await assert.rejects(throwing.invoke(new RunContext(), '{"path":"/repo/a"}'), GaitBlockedError);
+  assert.deepEqual(runs, []);
+});
+
+test("LangChain.js middleware: onBlocked throw ends the agent run before the tool runs", async (t) => {
+  const cli = await cliFor(t);
+  const runs = [];
+  const write = langChainTool(async ({ path }) => { runs.push(path); return "written"; }, {
+    name: "write", description: "write a file", schema: z.object({ path: z.string() }),
+  });
+  const agent = createAgent({
+    model: fakeModel().respondWithTools([{ name: "write", args: { path: "/repo/a" }, id: "call_1" }]),
+    tools: [write],
+    middleware: [gaitToolMiddleware({ evaluator: cli, context, toolName: (name) => `tool.${name}`, onBlocked: "throw" })],
+  });
+  await assert.rejects(agent.invoke({ messages: [{ role: "user", content: "write it" }] }), (error) => {
+    // LangChain wraps what a middleware throws; the cause is the gate's error.
+    assert.ok(error.cause instanceof GaitBlockedError, String(error));
+    assert.equal(error.cause.verdict, "require_approval");
+    assert.ok(error.cause.reasonCodes.includes("needs_review"));
+    return true;
+  });
   assert.deepEqual(runs, []);
 });

@@ -1,7 +1,9 @@
 // Compiled (never run) by `npm run typecheck`: the shipped declarations, used as a TypeScript
 // project would use them through the package's exports.
 
+import { fakeModel } from "@langchain/core/testing";
 import { tool as langChainTool } from "@langchain/core/tools";
+import { createAgent } from "langchain";
 import { tool as agentTool } from "@openai/agents";
 import { z } from "zod";
 import {
@@ -18,6 +20,7 @@ import {
   type Verdict,
 } from "@gait/sdk";
 import { gateLangChainTool } from "@gait/sdk/langchain";
+import { gaitToolMiddleware } from "@gait/sdk/langchain-middleware";
 import { gateAgentTool } from "@gait/sdk/openai-agents";
 
 const context: IntentContext = {
@@ -41,7 +44,7 @@ const intent: IntentRequest = intentRequest({
   args: { path: "/repo/a" },
   targets: [{ kind: "path", value: "/repo/a", operation: "write", endpoint_class: "fs.write", destructive: false }],
   arg_provenance: [{ arg_path: "path", source: "user" }],
-  delegation: { requester_identity: "alice", chain: [{ delegator_identity: "lead", delegate_identity: "alice" }] },
+  delegation: { requester_identity: "alice", chain: [{ delegator_identity: "manager", delegate_identity: "alice" }] },
   context,
 });
 
@@ -74,4 +77,10 @@ const lcTool = gateLangChainTool(
 const readTool = agentTool({ name: "read_file", description: "read", parameters: z.object({ path: z.string() }), execute: async ({ path }) => path });
 const gatedReadTool: typeof readTool = gateAgentTool(readTool, { evaluator: evaluators[1]!, context, onBlocked: "throw" });
 
-export { decide, handle, lcTool, gatedReadTool };
+const agent = createAgent({
+  model: fakeModel(),
+  tools: [lcTool],
+  middleware: [gaitToolMiddleware({ evaluator: evaluators[0]!, context, toolName: (name) => `tool.${name}`, onBlocked: "message" })],
+});
+
+export { agent, decide, handle, lcTool, gatedReadTool };
