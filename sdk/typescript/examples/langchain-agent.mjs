@@ -49,7 +49,7 @@ const agent = createAgent({
     gaitToolMiddleware({
       evaluator: cli,
       context: { identity: "example-agent", workspace: "/workspace", risk_class: "medium", agent_id: "agent.langchain", environment: "dev" },
-      targets: (_name, args) => [{ kind: "path", value: String(args.path) }],
+      targets: (args) => [{ kind: "path", value: String(args.path) }],
       recorder,
     }),
   ],

@@ -67,7 +67,7 @@ try {
     tools: gateAgentTools([readFile, deleteFile], {
       evaluator: sidecar.client,
       context: { identity: "example-agent", workspace: "/workspace", risk_class: "medium", agent_id: "agent.openai", environment: "dev" },
-      targets: (_name, args) => [{ kind: "path", value: String(args.path) }],
+      targets: (args) => [{ kind: "path", value: String(args.path) }],
     }),
   });
   const result = await new Runner({ tracingDisabled: true }).run(agent, "Read the notes, then delete them.");

@@ -38,13 +38,17 @@ export async function runGated<R>(
   }
 }
 
-/** How a tool's arguments become an intent. */
-export interface GateToolOptions<A> {
+/** How a call's arguments become an intent: its context, targets and argument provenance. */
+export interface IntentParts<A> {
+  /** The context of every call, or of each call from its arguments and the policy's tool name. */
+  context: IntentContext | ((args: A, toolName: string) => IntentContext);
+  targets?: (args: A, toolName: string) => Target[];
+  argProvenance?: (args: A, toolName: string) => ArgProvenance[];
+}
+
+export interface GateToolOptions<A> extends IntentParts<A> {
   /** The tool name the policy matches (e.g. "tool.write"). */
   toolName: string;
-  context: IntentContext | ((args: A) => IntentContext);
-  targets?: (args: A) => Target[];
-  argProvenance?: (args: A) => ArgProvenance[];
   recorder?: RunRecorder;
 }
 
@@ -54,41 +58,30 @@ export function gateTool<A extends Record<string, unknown>, R>(
   options: GateToolOptions<A>,
   fn: (args: A) => R | Promise<R>,
 ): (args: A) => Promise<R> {
-  return (args: A) => runGated(evaluator, toolIntent(options, args), () => fn(args), { recorder: options.recorder });
-}
-
-/** The intent of one call of a gated tool. */
-export function toolIntent<A extends Record<string, unknown>>(options: GateToolOptions<A>, args: A): IntentRequest {
-  return intentRequest({
-    tool_name: options.toolName,
-    args,
-    targets: options.targets?.(args),
-    arg_provenance: options.argProvenance?.(args),
-    context: typeof options.context === "function" ? options.context(args) : options.context,
-  });
+  return (args: A) => runGated(evaluator, callIntent(options.toolName, args, options), () => fn(args), { recorder: options.recorder });
 }
 
 /** How the framework glue (LangChain.js, OpenAI Agents) turns a framework's tool call into an intent. */
-export interface FrameworkGateOptions {
+export interface FrameworkGateOptions extends IntentParts<Record<string, unknown>> {
   evaluator: GateEvaluator;
-  /** The context of every call (or per call, from the policy's tool name and the arguments). */
-  context: IntentContext | ((toolName: string, args: Record<string, unknown>) => IntentContext);
   /** The name the policy matches; default: the framework tool's name. */
   toolName?: (frameworkToolName: string) => string;
-  targets?: (toolName: string, args: Record<string, unknown>) => Target[];
-  argProvenance?: (toolName: string, args: Record<string, unknown>) => ArgProvenance[];
   recorder?: RunRecorder;
 }
 
 /** The intent of one framework tool call. */
 export function frameworkIntent(options: FrameworkGateOptions, frameworkToolName: string, args: Record<string, unknown>): IntentRequest {
-  const toolName = options.toolName?.(frameworkToolName) ?? frameworkToolName;
+  return callIntent(options.toolName?.(frameworkToolName) ?? frameworkToolName, args, options);
+}
+
+/** The intent of one call of the tool the policy knows as `toolName`. */
+export function callIntent<A extends Record<string, unknown>>(toolName: string, args: A, parts: IntentParts<A>): IntentRequest {
   return intentRequest({
     tool_name: toolName,
     args,
-    targets: options.targets?.(toolName, args),
-    arg_provenance: options.argProvenance?.(toolName, args),
-    context: typeof options.context === "function" ? options.context(toolName, args) : options.context,
+    targets: parts.targets?.(args, toolName),
+    arg_provenance: parts.argProvenance?.(args, toolName),
+    context: typeof parts.context === "function" ? parts.context(args, toolName) : parts.context,
   });
 }
 

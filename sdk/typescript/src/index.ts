@@ -5,6 +5,6 @@ export * from "./intent.js";
 export * from "./decision.js";
 export { GaitCli, GaitCommandError, type GaitCliOptions, type RunRecordOptions } from "./cli.js";
 export { GaitSidecarClient, startSidecar, type RunningSidecar, type SidecarClientOptions, type StartSidecarOptions } from "./sidecar.js";
-export { frameworkIntent, gateTool, runGated, toolIntent, type FrameworkGateOptions, type GateToolOptions, type RunCapture } from "./gated.js";
+export { callIntent, frameworkIntent, gateTool, runGated, type FrameworkGateOptions, type GateToolOptions, type IntentParts, type RunCapture } from "./gated.js";
 export { RunRecorder, type RecordedIntent, type RecordedResult, type RunRecordInput } from "./run.js";
 export { defaultGaitBin } from "./process.js";
