@@ -95,42 +95,45 @@ export interface RunningSidecar {
 export function startSidecar(options: StartSidecarOptions): Promise<RunningSidecar> {
   const bin = options.bin ?? defaultGaitBin();
   const args = ["serve", "--policy", options.policy, "--listen", "127.0.0.1:0", "--json", ...(options.serveArgs ?? [])];
+  const startTimeoutMs = options.startTimeoutMs ?? 120_000;
   return new Promise((resolve, reject) => {
     const child = spawnGait(bin, args, { cwd: options.cwd, env: options.env });
-    const exited = new Promise<void>((done) => child.once("close", () => done()));
-    const stop = async (): Promise<void> => {
-      killGroup(child, "SIGTERM");
-      await exited;
-    };
+    let started = false;
     let stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => {
       stderr = (stderr + chunk.toString("utf8")).slice(-2000);
     });
     const fail = (message: string): void => {
+      if (started) return;
+      started = true;
       clearTimeout(timer);
       killGroup(child, "SIGKILL");
       reject(new Error(`${message}${stderr ? `; stderr: ${stderr.trim()}` : ""}`));
     };
-    const timer = setTimeout(() => fail(`gait serve did not report its address within ${options.startTimeoutMs ?? 120_000} ms`), options.startTimeoutMs ?? 120_000);
+    const timer = setTimeout(() => fail(`gait serve did not report its address within ${startTimeoutMs} ms`), startTimeoutMs);
+    const exited = new Promise<void>((done) => child.once("close", () => done()));
     child.once("error", (error) => fail(`cannot start ${bin}: ${error.message}`));
-    child.once("exit", (code) => fail(`gait serve exited with ${code} before it served`));
-    const lines = createInterface({ input: child.stdout! });
-    lines.once("line", (line) => {
+    // "close" comes after standard output is read to its end, so a last error line is reported first.
+    child.once("close", (code) => fail(`gait serve exited with ${code} before it served`));
+    createInterface({ input: child.stdout! }).once("line", (line) => {
       const answer = parseJson(line);
       if (!isRecord(answer) || typeof answer["listening"] !== "string") {
         const reason = isRecord(answer) && typeof answer["error"] === "string" ? answer["error"] : `no address in ${line.slice(0, 300)}`;
         fail(`gait serve did not start: ${reason}`);
         return;
       }
+      started = true;
       clearTimeout(timer);
-      child.removeAllListeners("exit");
       const url = answer["listening"];
       resolve({
         url,
         policyDigest: typeof answer["policy_digest"] === "string" ? answer["policy_digest"] : "",
         client: new GaitSidecarClient({ url, timeoutMs: options.requestTimeoutMs }),
         process: child,
-        stop,
+        stop: async () => {
+          killGroup(child, "SIGTERM");
+          await exited;
+        },
       });
     });
   });
