@@ -15,7 +15,7 @@ import { fakeModel } from "@langchain/core/testing";
 import { tool } from "@langchain/core/tools";
 import { createAgent } from "langchain";
 import { z } from "zod";
-import { GaitCli, RunRecorder } from "@gait/sdk";
+import { CliClient, RunRecorder } from "@gait/sdk";
 import { gaitToolMiddleware } from "@gait/sdk/langchain-middleware";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,13 +41,13 @@ const model = fakeModel()
   .respond(new AIMessage("Read the notes; the delete was not allowed."));
 
 const recorder = new RunRecorder("run_langchain_example");
-const cli = new GaitCli({ policy: join(here, "policy.yaml"), cwd: outDir, timeoutMs: 120_000 });
+const cli = new CliClient({ policy: join(here, "policy.yaml"), cwd: outDir, timeoutMs: 120_000 });
 const agent = createAgent({
   model,
   tools: [readFile, deleteFile],
   middleware: [
     gaitToolMiddleware({
-      evaluator: cli,
+      client: cli,
       context: { identity: "example-agent", workspace: "/workspace", risk_class: "medium", agent_id: "agent.langchain", environment: "dev" },
       targets: (args) => [{ kind: "path", value: String(args.path) }],
       recorder,

@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Agent, Runner, Usage, tool } from "@openai/agents";
 import { z } from "zod";
-import { GaitSidecarClient, startSidecar } from "@gait/sdk";
+import { SidecarClient, startSidecar } from "@gait/sdk";
 import { gateAgentTools } from "@gait/sdk/openai-agents";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -52,7 +52,7 @@ const deleteFile = tool({
 });
 
 const sidecar = process.env.GAIT_SIDECAR_URL
-  ? { client: new GaitSidecarClient({ url: process.env.GAIT_SIDECAR_URL }), stop: async () => {} }
+  ? { client: new SidecarClient({ url: process.env.GAIT_SIDECAR_URL }), stop: async () => {} }
   : await startSidecar({ policy: join(here, "policy.yaml"), cwd: outDir });
 try {
   const model = new ScriptedModel([
@@ -65,7 +65,7 @@ try {
     instructions: "Tidy the workspace.",
     model,
     tools: gateAgentTools([readFile, deleteFile], {
-      evaluator: sidecar.client,
+      client: sidecar.client,
       context: { identity: "example-agent", workspace: "/workspace", risk_class: "medium", agent_id: "agent.openai", environment: "dev" },
       targets: (args) => [{ kind: "path", value: String(args.path) }],
     }),

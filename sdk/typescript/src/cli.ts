@@ -3,12 +3,12 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { decisionFromAnswer, failedDecision, isRecord, type GateDecision, type GateEvaluator, type Verdict } from "./decision.js";
+import { decisionFromAnswer, failedDecision, isRecord, type GateDecision, type GateClient, type Verdict } from "./decision.js";
 import type { IntentRequest } from "./intent.js";
 import { defaultGaitBin, lastJsonLine, runGait, type ProcessOutcome } from "./process.js";
 import type { RunRecordInput } from "./run.js";
 
-export interface GaitCliOptions {
+export interface CliClientOptions {
   /** The gait binary (default: $GAIT_BIN, else `gait` on the PATH). */
   bin?: string;
   /** The policy; without it `gate eval` takes the one named in .gait/config.yaml. */
@@ -49,11 +49,11 @@ export class GaitCommandError extends Error {
 /** The verdicts each decision exit code may carry (docs/cli.md); any other pairing fails closed. */
 const VERDICTS_BY_EXIT: Record<number, readonly Verdict[]> = { 0: ["allow", "dry_run"], 3: ["block"], 4: ["require_approval"] };
 
-export class GaitCli implements GateEvaluator {
+export class CliClient implements GateClient {
   readonly bin: string;
-  private readonly options: GaitCliOptions;
+  private readonly options: CliClientOptions;
 
-  constructor(options: GaitCliOptions = {}) {
+  constructor(options: CliClientOptions = {}) {
     this.bin = options.bin ?? defaultGaitBin();
     this.options = options;
   }

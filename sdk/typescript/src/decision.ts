@@ -8,7 +8,7 @@ export type Verdict = (typeof VERDICTS)[number];
 
 /** Why no verdict of the core could be used. */
 export interface GateFailure {
-  kind: "spawn" | "timeout" | "exit" | "invalid_answer" | "unreachable" | "http" | "evaluator_error";
+  kind: "spawn" | "timeout" | "exit" | "invalid_answer" | "unreachable" | "http" | "client_error";
   message: string;
   /** The core's error_code (invalid_input, internal_failure, …), when it answered with an error envelope. */
   errorCode?: string;
@@ -33,7 +33,7 @@ export interface GateDecision {
 }
 
 /** Anything that can decide an intent: the CLI client, the sidecar client. */
-export interface GateEvaluator {
+export interface GateClient {
   evaluate(intent: IntentRequest): Promise<GateDecision>;
 }
 
@@ -78,7 +78,7 @@ export function decisionFromAnswer(answer: unknown): GateDecision {
 }
 
 /** Thrown by gated tools when the gate did not allow the call; the tool did not run. */
-export class GaitBlockedError extends Error {
+export class ToolBlockedError extends Error {
   readonly verdict: Verdict;
   readonly reasonCodes: string[];
   readonly traceId?: string;
@@ -88,7 +88,7 @@ export class GaitBlockedError extends Error {
     const cause = decision.failure ? `gate unavailable (${decision.failure.kind}): ${decision.failure.message}` : `verdict ${decision.verdict}`;
     const codes = decision.reasonCodes.length > 0 ? ` [${decision.reasonCodes.join(", ")}]` : "";
     super(`gait did not allow ${toolName}: ${cause}${codes}`);
-    this.name = "GaitBlockedError";
+    this.name = "ToolBlockedError";
     this.verdict = decision.verdict;
     this.reasonCodes = decision.reasonCodes;
     this.traceId = decision.traceId;

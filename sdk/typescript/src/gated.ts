@@ -1,6 +1,6 @@
 // Gated execution: a tool runs only when the core answers "allow".
 
-import { failedDecision, GaitBlockedError, type GateDecision, type GateEvaluator } from "./decision.js";
+import { failedDecision, ToolBlockedError, type GateDecision, type GateClient } from "./decision.js";
 import { intentRequest, type ArgProvenance, type IntentContext, type IntentRequest, type Target } from "./intent.js";
 import type { RunRecorder } from "./run.js";
 
@@ -12,28 +12,28 @@ export interface RunCapture<R> {
 
 /**
  * Decides the intent, then runs `execute` only on "allow". Any other verdict, and any failure to
- * obtain one, throws GaitBlockedError without running it. With a recorder, the call and its
+ * obtain one, throws ToolBlockedError without running it. With a recorder, the call and its
  * outcome are captured for the runpack.
  */
 export async function runGated<R>(
-  evaluator: GateEvaluator,
+  client: GateClient,
   intent: IntentRequest,
   execute: () => R | Promise<R>,
   capture: RunCapture<R> = {},
 ): Promise<R> {
   const { recorder, resultForRun = (result: R): unknown => result } = capture;
-  const intentId = recorder?.recordIntent(intent);
-  const decision = await decide(evaluator, intent);
+  const intentId = recorder?.addIntent(intent);
+  const decision = await decide(client, intent);
   if (!decision.allowed) {
-    if (recorder && intentId) recorder.recordNotAllowed(intentId, decision);
-    throw new GaitBlockedError(intent.tool_name, decision);
+    if (recorder && intentId) recorder.addBlocked(intentId, decision);
+    throw new ToolBlockedError(intent.tool_name, decision);
   }
   try {
     const result = await execute();
-    if (recorder && intentId) recorder.recordResult(intentId, "ok", resultForRun(result));
+    if (recorder && intentId) recorder.addResult(intentId, "ok", resultForRun(result));
     return result;
   } catch (error) {
-    if (recorder && intentId) recorder.recordResult(intentId, "error", { error: error instanceof Error ? error.message : String(error) });
+    if (recorder && intentId) recorder.addResult(intentId, "error", { error: error instanceof Error ? error.message : String(error) });
     throw error;
   }
 }
@@ -54,16 +54,16 @@ export interface GateToolOptions<A> extends IntentParts<A> {
 
 /** Wraps a function so that each call is decided first and runs only on "allow". */
 export function gateTool<A extends Record<string, unknown>, R>(
-  evaluator: GateEvaluator,
+  client: GateClient,
   options: GateToolOptions<A>,
   fn: (args: A) => R | Promise<R>,
 ): (args: A) => Promise<R> {
-  return (args: A) => runGated(evaluator, callIntent(options.toolName, args, options), () => fn(args), { recorder: options.recorder });
+  return (args: A) => runGated(client, callIntent(options.toolName, args, options), () => fn(args), { recorder: options.recorder });
 }
 
 /** How the framework glue (LangChain.js, OpenAI Agents) turns a framework's tool call into an intent. */
 export interface FrameworkGateOptions extends IntentParts<Record<string, unknown>> {
-  evaluator: GateEvaluator;
+  client: GateClient;
   /** The name the policy matches; default: the framework tool's name. */
   toolName?: (frameworkToolName: string) => string;
   recorder?: RunRecorder;
@@ -85,11 +85,11 @@ export function callIntent<A extends Record<string, unknown>>(toolName: string, 
   });
 }
 
-/** An evaluator that throws is a failure like any other: the call is blocked. */
-async function decide(evaluator: GateEvaluator, intent: IntentRequest): Promise<GateDecision> {
+/** A gate client that throws is a failure like any other: the call is blocked. */
+async function decide(client: GateClient, intent: IntentRequest): Promise<GateDecision> {
   try {
-    return await evaluator.evaluate(intent);
+    return await client.evaluate(intent);
   } catch (error) {
-    return failedDecision({ kind: "evaluator_error", message: `the evaluator failed: ${error instanceof Error ? error.message : String(error)}` });
+    return failedDecision({ kind: "client_error", message: `the gate client failed: ${error instanceof Error ? error.message : String(error)}` });
   }
 }

@@ -3,8 +3,8 @@
 
 export * from "./intent.js";
 export * from "./decision.js";
-export { GaitCli, GaitCommandError, type GaitCliOptions, type RunRecordOptions } from "./cli.js";
-export { GaitSidecarClient, startSidecar, type RunningSidecar, type SidecarClientOptions, type StartSidecarOptions } from "./sidecar.js";
+export { CliClient, GaitCommandError, type CliClientOptions, type RunRecordOptions } from "./cli.js";
+export { SidecarClient, startSidecar, type RunningSidecar, type SidecarClientOptions, type StartSidecarOptions } from "./sidecar.js";
 export { callIntent, frameworkIntent, gateTool, runGated, type FrameworkGateOptions, type GateToolOptions, type IntentParts, type RunCapture } from "./gated.js";
 export { RunRecorder, type RecordedIntent, type RecordedResult, type RunRecordInput } from "./run.js";
 export { defaultGaitBin } from "./process.js";

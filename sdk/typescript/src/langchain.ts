@@ -1,5 +1,5 @@
 // LangChain.js glue: gated tools. A wrapped tool keeps its name, description and schema; its
-// invoke first asks the gate and runs the original tool only on "allow" (GaitBlockedError
+// invoke first asks the gate and runs the original tool only on "allow" (ToolBlockedError
 // otherwise).
 
 import { DynamicStructuredTool, type StructuredToolInterface } from "@langchain/core/tools";
@@ -16,7 +16,7 @@ export function gateLangChainTool(tool: StructuredToolInterface, options: GaitLa
     func: async (input: unknown, runManager) => {
       const args = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : { input };
       const intent = frameworkIntent(options, tool.name, args);
-      return runGated(options.evaluator, intent, () => tool.invoke(input as never, { callbacks: runManager?.getChild() }), { recorder: options.recorder });
+      return runGated(options.client, intent, () => tool.invoke(input as never, { callbacks: runManager?.getChild() }), { recorder: options.recorder });
     },
   });
 }

@@ -2,14 +2,14 @@
 // before the tool parses or runs anything; the original tool runs only on "allow".
 
 import type { FunctionTool, RunContext } from "@openai/agents";
-import { GaitBlockedError } from "./decision.js";
+import { ToolBlockedError } from "./decision.js";
 import { frameworkIntent, runGated, type FrameworkGateOptions } from "./gated.js";
 
 export interface GaitAgentsOptions extends FrameworkGateOptions {
   /**
    * What the model sees when a call is not allowed: "message" (default) answers the call with a
    * text naming the verdict, as the Agents SDK answers a failing tool; "throw" ends the run with
-   * GaitBlockedError.
+   * ToolBlockedError.
    */
   onBlocked?: "message" | "throw";
 }
@@ -22,9 +22,9 @@ export function gateAgentTool<T extends AnyFunctionTool>(tool: T, options: GaitA
   const invoke = async (runContext: RunContext<unknown>, input: string, details?: unknown): Promise<unknown> => {
     const intent = frameworkIntent(options, tool.name, parseArguments(input));
     try {
-      return await runGated(options.evaluator, intent, () => tool.invoke(runContext, input, details as never), { recorder: options.recorder });
+      return await runGated(options.client, intent, () => tool.invoke(runContext, input, details as never), { recorder: options.recorder });
     } catch (error) {
-      if (error instanceof GaitBlockedError && options.onBlocked !== "throw") {
+      if (error instanceof ToolBlockedError && options.onBlocked !== "throw") {
         return error.forModel();
       }
       throw error;

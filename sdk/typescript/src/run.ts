@@ -1,7 +1,7 @@
 // Run capture: collects a run's intents and results and hands them to `gait run record`, which
 // computes every digest and signs the runpack. The SDK computes none of them.
 
-import type { GaitCli, RunRecordOptions } from "./cli.js";
+import type { CliClient, RunRecordOptions } from "./cli.js";
 import type { GateDecision } from "./decision.js";
 import type { IntentRequest } from "./intent.js";
 
@@ -42,20 +42,20 @@ export class RunRecorder {
   }
 
   /** Adds a tool call about to be decided; returns its intent id. */
-  recordIntent(intent: IntentRequest): string {
+  addIntent(intent: IntentRequest): string {
     const intentId = `intent_${String(this.intents.length + 1).padStart(4, "0")}`;
     this.intents.push({ intent_id: intentId, tool_name: intent.tool_name, args: intent.args });
     return intentId;
   }
 
   /** Adds what the tool returned (a value that is not an object is kept as {value}). */
-  recordResult(intentId: string, status: "ok" | "error", result: unknown): void {
+  addResult(intentId: string, status: "ok" | "error", result: unknown): void {
     this.results.push({ intent_id: intentId, status, result: asObject(result) });
   }
 
   /** Adds a call the gate did not allow: an error result that names the verdict and its trace. */
-  recordNotAllowed(intentId: string, decision: GateDecision): void {
-    this.recordResult(intentId, "error", {
+  addBlocked(intentId: string, decision: GateDecision): void {
+    this.addResult(intentId, "error", {
       gait_verdict: decision.verdict,
       reason_codes: decision.reasonCodes,
       ...(decision.traceId !== undefined ? { trace_id: decision.traceId } : {}),
@@ -63,7 +63,7 @@ export class RunRecorder {
     });
   }
 
-  toInput(): RunRecordInput {
+  toRecordInput(): RunRecordInput {
     return {
       run: {
         run_id: this.runId,
@@ -77,8 +77,8 @@ export class RunRecorder {
   }
 
   /** Writes the runpack with `gait run record`; returns the CLI's answer (run_id, bundle, manifest_digest, …). */
-  record(cli: GaitCli, options: RunRecordOptions = {}): Promise<Record<string, unknown>> {
-    return cli.recordRun(this.toInput(), options);
+  record(cli: CliClient, options: RunRecordOptions = {}): Promise<Record<string, unknown>> {
+    return cli.recordRun(this.toRecordInput(), options);
   }
 }
 

@@ -3,7 +3,7 @@
 
 import type { ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
-import { decisionFromAnswer, failedDecision, isRecord, type GateDecision, type GateEvaluator } from "./decision.js";
+import { decisionFromAnswer, failedDecision, isRecord, type GateDecision, type GateClient } from "./decision.js";
 import type { IntentRequest } from "./intent.js";
 import { defaultGaitBin, killGroup, spawnGait } from "./process.js";
 
@@ -16,7 +16,7 @@ export interface SidecarClientOptions {
   authToken?: string;
 }
 
-export class GaitSidecarClient implements GateEvaluator {
+export class SidecarClient implements GateClient {
   readonly url: string;
   private readonly timeoutMs: number;
   private readonly authToken?: string;
@@ -82,7 +82,7 @@ export interface StartSidecarOptions {
 export interface RunningSidecar {
   url: string;
   policyDigest: string;
-  client: GaitSidecarClient;
+  client: SidecarClient;
   process: ChildProcess;
   /** Sends SIGTERM and waits for the sidecar to exit. */
   stop(): Promise<void>;
@@ -128,7 +128,7 @@ export function startSidecar(options: StartSidecarOptions): Promise<RunningSidec
       resolve({
         url,
         policyDigest: typeof answer["policy_digest"] === "string" ? answer["policy_digest"] : "",
-        client: new GaitSidecarClient({ url, timeoutMs: options.requestTimeoutMs }),
+        client: new SidecarClient({ url, timeoutMs: options.requestTimeoutMs }),
         process: child,
         stop: async () => {
           killGroup(child, "SIGTERM");

@@ -5,12 +5,12 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { GaitCli, intentRequest } from "@gait/sdk";
+import { CliClient, intentRequest } from "@gait/sdk";
 import { brokenBinary, CALL_TIMEOUT_MS, context, gaitBin, scratch } from "./support.js";
 
 async function cliFor(t) {
   const { dir, policy } = await scratch(t);
-  return { dir, cli: new GaitCli({ bin: gaitBin, policy, cwd: dir, timeoutMs: CALL_TIMEOUT_MS }) };
+  return { dir, cli: new CliClient({ bin: gaitBin, policy, cwd: dir, timeoutMs: CALL_TIMEOUT_MS }) };
 }
 
 test("an allowed intent is allowed, with its signed trace written", async (t) => {
@@ -68,7 +68,7 @@ test("an invalid intent is a blocked decision carrying the core's error", async 
 });
 
 test("a missing binary blocks", async () => {
-  const cli = new GaitCli({ bin: "/nonexistent/gait", policy: "policy.yaml" });
+  const cli = new CliClient({ bin: "/nonexistent/gait", policy: "policy.yaml" });
   const decision = await cli.evaluate(intentRequest({ tool_name: "tool.read", context }));
   assert.equal(decision.allowed, false);
   assert.equal(decision.failure.kind, "spawn");
@@ -86,7 +86,7 @@ test("answers that are not decisions block", async (t) => {
     ["crash.sh", "echo 'internal error: boom' >&2; exit 1", "exit"],
   ];
   for (const [name, body, kind] of cases) {
-    const cli = new GaitCli({ bin: await brokenBinary(dir, name, body), timeoutMs: CALL_TIMEOUT_MS });
+    const cli = new CliClient({ bin: await brokenBinary(dir, name, body), timeoutMs: CALL_TIMEOUT_MS });
     const decision = await cli.evaluate(intent);
     assert.equal(decision.verdict, "block", name);
     assert.equal(decision.allowed, false, name);
@@ -96,7 +96,7 @@ test("answers that are not decisions block", async (t) => {
 
 test("a binary that does not answer in time is ended and blocks", async (t) => {
   const { dir } = await scratch(t);
-  const cli = new GaitCli({ bin: await brokenBinary(dir, "hang.sh", "sleep 60"), timeoutMs: 300 });
+  const cli = new CliClient({ bin: await brokenBinary(dir, "hang.sh", "sleep 60"), timeoutMs: 300 });
   const decision = await cli.evaluate(intentRequest({ tool_name: "tool.read", context }));
   assert.equal(decision.allowed, false);
   assert.equal(decision.failure.kind, "timeout");

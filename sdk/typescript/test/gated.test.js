@@ -4,12 +4,12 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
-import { GaitBlockedError, GaitCli, GaitCommandError, RunRecorder, gateTool } from "@gait/sdk";
+import { ToolBlockedError, CliClient, GaitCommandError, RunRecorder, gateTool } from "@gait/sdk";
 import { CALL_TIMEOUT_MS, context, gaitBin, scratch } from "./support.js";
 
 async function setup(t) {
   const { dir, policy } = await scratch(t);
-  return { dir, cli: new GaitCli({ bin: gaitBin, policy, cwd: dir, timeoutMs: CALL_TIMEOUT_MS }) };
+  return { dir, cli: new CliClient({ bin: gaitBin, policy, cwd: dir, timeoutMs: CALL_TIMEOUT_MS }) };
 }
 
 /** A tool whose only side effect is counting its calls. */
@@ -32,7 +32,7 @@ test("a gated tool does not run on block, require_approval or dry_run", async (t
     const tool = countingTool();
     const gated = gateTool(cli, { toolName, context }, tool.fn);
     await assert.rejects(gated({ path: "/repo/a" }), (error) => {
-      assert.ok(error instanceof GaitBlockedError);
+      assert.ok(error instanceof ToolBlockedError);
       assert.equal(error.verdict, verdict);
       assert.match(error.traceId, /^[0-9a-f]{24}$/);
       assert.equal(error.decision.failure, undefined);
@@ -44,10 +44,10 @@ test("a gated tool does not run on block, require_approval or dry_run", async (t
 
 test("a gated tool does not run when no decision can be had", async () => {
   const tool = countingTool();
-  const gated = gateTool(new GaitCli({ bin: "/nonexistent/gait" }), { toolName: "tool.read", context }, tool.fn);
-  await assert.rejects(gated({ path: "/repo/a" }), (error) => error instanceof GaitBlockedError && error.decision.failure.kind === "spawn");
+  const gated = gateTool(new CliClient({ bin: "/nonexistent/gait" }), { toolName: "tool.read", context }, tool.fn);
+  await assert.rejects(gated({ path: "/repo/a" }), (error) => error instanceof ToolBlockedError && error.decision.failure.kind === "spawn");
   const throwing = gateTool({ evaluate: async () => { throw new Error("socket closed"); } }, { toolName: "tool.read", context }, tool.fn);
-  await assert.rejects(throwing({ path: "/repo/a" }), (error) => error instanceof GaitBlockedError && error.decision.failure.kind === "evaluator_error");
+  await assert.rejects(throwing({ path: "/repo/a" }), (error) => error instanceof ToolBlockedError && error.decision.failure.kind === "client_error");
   assert.equal(tool.calls.length, 0);
 });
 
@@ -57,9 +57,9 @@ test("a recorded run becomes a signed runpack whose digests the CLI computed", a
   const read = gateTool(cli, { toolName: "tool.read", context, recorder }, (args) => ({ bytes: args.path.length }));
   const remove = gateTool(cli, { toolName: "tool.delete", context, recorder }, () => ({ removed: true }));
   await read({ path: "/repo/a" });
-  await assert.rejects(remove({ path: "/repo/b" }), GaitBlockedError);
+  await assert.rejects(remove({ path: "/repo/b" }), ToolBlockedError);
 
-  const input = recorder.toInput();
+  const input = recorder.toRecordInput();
   assert.deepEqual(input.intents.map((i) => i.tool_name), ["tool.read", "tool.delete"]);
   assert.deepEqual(input.results.map((r) => [r.status, r.result.gait_verdict]), [["ok", undefined], ["error", "block"]]);
   assert.ok(!JSON.stringify(input).includes("digest"), "the SDK computes no digest");

@@ -3,7 +3,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { GaitCli, GaitSidecarClient, intentRequest, startSidecar } from "@gait/sdk";
+import { CliClient, SidecarClient, intentRequest, startSidecar } from "@gait/sdk";
 import { CALL_TIMEOUT_MS, context, gaitBin, makeScratch, scratch } from "./support.js";
 
 let sidecar;
@@ -45,7 +45,7 @@ test("the sidecar and the CLI decide the same intent identically", async () => {
     context: { ...context, agent_id: "agent.rogue", agent_identity: { owner: "team-build" } },
   });
   const viaSidecar = await sidecar.client.evaluate(intent);
-  const viaCli = await new GaitCli({ bin: gaitBin, policy: workdir.policy, cwd: workdir.dir, timeoutMs: CALL_TIMEOUT_MS }).evaluate(intent);
+  const viaCli = await new CliClient({ bin: gaitBin, policy: workdir.policy, cwd: workdir.dir, timeoutMs: CALL_TIMEOUT_MS }).evaluate(intent);
   assert.equal(viaCli.failure, undefined, JSON.stringify(viaCli.failure));
   for (const field of ["verdict", "reasonCodes", "traceId", "intentDigest", "policyDigest", "matchedRule"]) {
     assert.deepEqual(viaSidecar[field], viaCli[field], field);
@@ -75,7 +75,7 @@ test("a sidecar that wants a token refuses a request without it, and that blocks
   const intent = intentRequest({ tool_name: "tool.read", context });
   const refused = await guarded.client.evaluate(intent);
   assert.deepEqual([refused.allowed, refused.failure?.httpStatus, refused.failure?.errorCode], [false, 401, "unauthorized"]);
-  const withToken = new GaitSidecarClient({ url: guarded.url, authToken: "s3cret-token", timeoutMs: CALL_TIMEOUT_MS });
+  const withToken = new SidecarClient({ url: guarded.url, authToken: "s3cret-token", timeoutMs: CALL_TIMEOUT_MS });
   assert.equal((await withToken.evaluate(intent)).verdict, "allow");
 });
 

@@ -7,14 +7,14 @@ import { createAgent } from "langchain";
 import { tool as agentTool } from "@openai/agents";
 import { z } from "zod";
 import {
-  GaitBlockedError,
-  GaitCli,
-  GaitSidecarClient,
+  ToolBlockedError,
+  CliClient,
+  SidecarClient,
   RunRecorder,
   gateTool,
   intentRequest,
   type GateDecision,
-  type GateEvaluator,
+  type GateClient,
   type IntentContext,
   type IntentRequest,
   type Verdict,
@@ -48,15 +48,15 @@ const intent: IntentRequest = intentRequest({
   context,
 });
 
-const evaluators: GateEvaluator[] = [new GaitCli({ policy: "policy.yaml" }), new GaitSidecarClient({ url: "http://127.0.0.1:8787" })];
+const clients: GateClient[] = [new CliClient({ policy: "policy.yaml" }), new SidecarClient({ url: "http://127.0.0.1:8787" })];
 
 async function decide(): Promise<Verdict> {
-  const decision: GateDecision = await evaluators[0]!.evaluate(intent);
+  const decision: GateDecision = await clients[0]!.evaluate(intent);
   return decision.failure ? "block" : decision.verdict;
 }
 
 const write: (args: { path: string }) => Promise<number> = gateTool(
-  evaluators[1]!,
+  clients[1]!,
   { toolName: "tool.write", context, recorder: new RunRecorder("run_types") },
   (args: { path: string }) => args.path.length,
 );
@@ -66,21 +66,21 @@ async function handle(): Promise<string[]> {
     await write({ path: "/repo/a" });
     return [];
   } catch (error) {
-    return error instanceof GaitBlockedError ? error.reasonCodes : [];
+    return error instanceof ToolBlockedError ? error.reasonCodes : [];
   }
 }
 
 const lcTool = gateLangChainTool(
   langChainTool(async ({ path }: { path: string }) => path, { name: "read_file", description: "read", schema: z.object({ path: z.string() }) }),
-  { evaluator: evaluators[0]!, context },
+  { client: clients[0]!, context },
 );
 const readTool = agentTool({ name: "read_file", description: "read", parameters: z.object({ path: z.string() }), execute: async ({ path }) => path });
-const gatedReadTool: typeof readTool = gateAgentTool(readTool, { evaluator: evaluators[1]!, context, onBlocked: "throw" });
+const gatedReadTool: typeof readTool = gateAgentTool(readTool, { client: clients[1]!, context, onBlocked: "throw" });
 
 const agent = createAgent({
   model: fakeModel(),
   tools: [lcTool],
-  middleware: [gaitToolMiddleware({ evaluator: evaluators[0]!, context, toolName: (name) => `tool.${name}`, onBlocked: "message" })],
+  middleware: [gaitToolMiddleware({ client: clients[0]!, context, toolName: (name) => `tool.${name}`, onBlocked: "message" })],
 });
 
 export { agent, decide, handle, lcTool, gatedReadTool };
