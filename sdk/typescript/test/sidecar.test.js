@@ -2,6 +2,7 @@
 // when the sidecar refuses a request or is gone.
 
 import assert from "node:assert/strict";
+import { createServer } from "node:http";
 import { after, before, test } from "node:test";
 import { CliClient, SidecarClient, intentRequest, startSidecar } from "@gait/sdk";
 import { CALL_TIMEOUT_MS, context, gaitBin, makeScratch, scratch } from "./support.js";
@@ -94,4 +95,38 @@ test("a sidecar that cannot start is reported, not waited for", async (t) => {
     startSidecar({ bin: gaitBin, policy: "missing-policy.yaml", cwd: dir, startTimeoutMs: CALL_TIMEOUT_MS }),
     /gait serve did not start: .*missing-policy\.yaml not found/,
   );
+});
+
+/** A stand-in for a broken sidecar on a loopback port: `answer(response)` replies, or never does. */
+async function brokenSidecar(t, answer) {
+  const server = createServer((request, response) => {
+    request.resume();
+    answer(response);
+  });
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  t.after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  return `http://127.0.0.1:${server.address().port}`;
+}
+
+test("answers of a broken sidecar that are not decisions block", async (t) => {
+  const intent = intentRequest({ tool_name: "tool.read", context });
+  const cases = [
+    ["text", (response) => response.end("hello"), "invalid_answer"],
+    ["unknown verdict", (response) => response.end('{"ok":true,"verdict":"maybe"}'), "invalid_answer"],
+    ["server error", (response) => { response.statusCode = 502; response.end("bad gateway"); }, "http"],
+  ];
+  for (const [name, answer, kind] of cases) {
+    const client = new SidecarClient({ url: await brokenSidecar(t, answer), timeoutMs: CALL_TIMEOUT_MS });
+    const decision = await client.evaluate(intent);
+    assert.deepEqual([decision.verdict, decision.allowed, decision.failure?.kind], ["block", false, kind], name);
+  }
+});
+
+test("a sidecar that does not answer in time blocks", async (t) => {
+  const client = new SidecarClient({ url: await brokenSidecar(t, () => {}), timeoutMs: 300 });
+  const decision = await client.evaluate(intentRequest({ tool_name: "tool.read", context }));
+  assert.deepEqual([decision.allowed, decision.failure?.kind], [false, "timeout"]);
 });
