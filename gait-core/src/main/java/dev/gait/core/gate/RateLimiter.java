@@ -46,19 +46,21 @@ public final class RateLimiter {
      *             counters (Gait v1 lets an identity-scoped rate limit and destructive budget share one)
      */
     public static Usage consume(Path stateFile, RuleSections.Budget budget, String kind, String subject, String identity, Clock clock) {
-        Instant now = clock.instant();
-        String bucket = GoTime.formatUtc(now.truncatedTo(budget.window().equals("hour") ? ChronoUnit.HOURS : ChronoUnit.MINUTES));
         String scopeKey = switch (budget.scope()) {
             case "tool" -> subject;
             case "identity" -> identity;
             default -> subject + "|" + identity;
         };
-        String key = budget.window() + "|" + budget.scope() + "|" + bucket + "|" + kind + "|" + scopeKey;
+        String windowPrefix = budget.window() + "|";
         Path lockPath = stateFile.resolveSibling(stateFile.getFileName() + ".lock");
         try (LockFile ignored = LockFile.acquire(lockPath, "gait.gate.rate_limit_lock", LOCK_TIMING, clock, "rate_limit_lock_timeout")) {
             Map<String, Long> counters = read(stateFile);
-            String windowPrefix = budget.window() + "|";
-            counters.keySet().removeIf(k -> k.startsWith(windowPrefix) && !k.split("\\|", 4)[2].equals(bucket));
+            // The clock is read under the lock, and a window never goes back to an older bucket than
+            // one already counted: a caller that read an older minute (or a clock set back) would
+            // otherwise drop the newer bucket's counters and let its budget through again.
+            String bucket = newestBucket(counters.keySet(), windowPrefix, bucketOf(clock.instant(), budget.window()));
+            counters.keySet().removeIf(k -> k.startsWith(windowPrefix) && !bucketOfKey(k).equals(bucket));
+            String key = windowPrefix + budget.scope() + "|" + bucket + "|" + kind + "|" + scopeKey;
             long used = counters.getOrDefault(key, 0L);
             if (used >= budget.requests()) {
                 write(stateFile, counters);
@@ -68,6 +70,25 @@ public final class RateLimiter {
             write(stateFile, counters);
             return new Usage(budget.scope(), key, used + 1, budget.requests() - used - 1, true);
         }
+    }
+
+    private static String bucketOf(Instant now, String window) {
+        return GoTime.formatUtc(now.truncatedTo(window.equals("hour") ? ChronoUnit.HOURS : ChronoUnit.MINUTES));
+    }
+
+    private static String bucketOfKey(String key) {
+        return key.split("\\|", 4)[2];
+    }
+
+    /** Buckets are fixed-width UTC timestamps, so their text order is their time order. */
+    private static String newestBucket(Iterable<String> keys, String windowPrefix, String current) {
+        String newest = current;
+        for (String key : keys) {
+            if (key.startsWith(windowPrefix) && bucketOfKey(key).compareTo(newest) > 0) {
+                newest = bucketOfKey(key);
+            }
+        }
+        return newest;
     }
 
     private static Map<String, Long> read(Path stateFile) {

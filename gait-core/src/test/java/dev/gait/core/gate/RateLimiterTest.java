@@ -42,6 +42,19 @@ class RateLimiterTest {
     }
 
     @Test
+    void a_caller_with_an_older_clock_never_reopens_a_newer_windows_budget() {
+        Path state = dir.resolve("rl.json");
+        Clock newer = Clock.fixed(Instant.parse("2026-03-01T10:01:01Z"), ZoneOffset.UTC);
+        Clock older = Clock.fixed(Instant.parse("2026-03-01T10:00:59Z"), ZoneOffset.UTC);
+        List<Boolean> allowed = new ArrayList<>();
+        for (Clock clock : List.of(newer, newer, older, newer, older, newer)) {
+            allowed.add(RateLimiter.consume(state, THREE_PER_MINUTE, "rate_limit", "tool.x", "alice", clock).allowed());
+        }
+        // callers racing across a minute boundary (or a clock set back) count in the newest window
+        assertThat(allowed).containsExactly(true, true, true, false, false, false);
+    }
+
+    @Test
     void concurrent_spenders_never_exceed_the_budget() throws Exception {
         Path state = dir.resolve("rl.json");
         int threads = 8;
