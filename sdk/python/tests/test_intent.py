@@ -1,0 +1,140 @@
+"""The intent builder writes schema-valid gait.gate.intent_request documents with every field."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+from typing import Any
+
+import pytest
+from support import INTENT_SCHEMA, release_intent
+
+from gait_sdk import (
+    AgentIdentity,
+    ArgProvenance,
+    Delegation,
+    DelegationLink,
+    IntentContext,
+    IntentRequest,
+    Sandbox,
+    ScriptStep,
+    SkillProvenance,
+    Target,
+)
+
+jsonschema = pytest.importorskip("jsonschema")
+SCHEMA: dict[str, Any] = json.loads(INTENT_SCHEMA.read_text(encoding="utf-8"))
+PROPS = SCHEMA["properties"]
+# Set by the gate, never by a caller.
+COMPUTED = {"schema_id", "schema_version", "args_digest", "intent_digest", "script_hash"}
+
+
+def names(cls: type) -> set[str]:
+    return {f.name for f in dataclasses.fields(cls)}
+
+
+@pytest.mark.parametrize(("cls", "schema", "sdk_only"), [
+    (IntentRequest, SCHEMA, set()),
+    (IntentContext, PROPS["context"], {"extra"}),
+    (Target, PROPS["targets"]["items"], set()),
+    (ArgProvenance, PROPS["arg_provenance"]["items"], set()),
+    (SkillProvenance, PROPS["skill_provenance"], set()),
+    (Delegation, PROPS["delegation"], set()),
+    (DelegationLink, PROPS["delegation"]["properties"]["chain"]["items"], set()),
+    (AgentIdentity, PROPS["context"]["properties"]["agent_identity"], set()),
+    (Sandbox, PROPS["context"]["properties"]["sandbox"], set()),
+    (ScriptStep, PROPS["script"]["properties"]["steps"]["items"], set()),
+], ids=lambda v: v.__name__ if isinstance(v, type) else "")
+def test_every_schema_member_has_a_field(cls: type, schema: dict[str, Any], sdk_only: set[str]) -> None:
+    assert names(cls) - sdk_only == set(schema["properties"]) - COMPUTED
+
+
+def full_intent() -> IntentRequest:
+    """Every member the schema defines, the v1.4 action context included."""
+    release = release_intent()
+    issued = datetime.datetime(2026, 3, 1, 9, 0, tzinfo=datetime.timezone.utc)
+    context = dataclasses.replace(
+        release.context, phase="apply", run_id="run_42", workflow_id="wf-7", repo="acme/app", environment="prod",
+        job_id="job-9", session_id="sess-1", request_id="req-1", credential_issuer="vault", credential_subject="alice",
+        credential_owner="team-release", credential_target_binding="b" * 64, credential_run_binding="run_42",
+        credential_job_binding="job-9", credential_scopes=["deploy:write"], approval_ref="approval_1",
+        wrkr_inventory_ref="wrkr:inv-1", agent_action_bom_ref="bom:1",
+        agent_identity=AgentIdentity(lifecycle_states=["approved", "active"], owner="team-release",
+                                     manifest_digest="c" * 64, publisher="acme", source="registry", issued_at=issued,
+                                     approved_at=issued + datetime.timedelta(hours=1),
+                                     expires_at=issued + datetime.timedelta(days=30), revoked=False),
+        sandbox=dataclasses.replace(release.context.sandbox, read_only_roots=["/usr"]),
+        auth_context={"tenant": "acme"}, environment_fingerprint="fp-1", context_set_digest="d" * 64,
+        context_evidence_mode="required", context_refs=["ctx-1"], extra={"ticket": "CHG-1"})
+    target = Target(kind="url", value="https://deploy.example.com/api", operation="post", sensitivity="internal",
+                    endpoint_class="net.http", endpoint_domain="deploy.example.com", destructive=False,
+                    discovery_method="mcp", read_only_hint=False, destructive_hint=False, idempotent_hint=True,
+                    open_world_hint=True)
+    provenance = ArgProvenance(arg_path="version", source="user", source_ref="chat:1", integrity_digest="e" * 64)
+    return IntentRequest(
+        tool_name="deploy.release", args={"version": "1.2.3"}, context=context, targets=[target],
+        arg_provenance=[provenance],
+        skill_provenance=SkillProvenance(skill_name="release", source="registry", publisher="acme", skill_version="2.0",
+                                         digest="f" * 64, signature_key_id="key-1"),
+        delegation=Delegation(requester_identity="worker", scope_class="deploy", token_refs=["delegation_1"],
+                              issued_at=issued, expires_at=issued + datetime.timedelta(hours=2),
+                              chain=[DelegationLink(delegator_identity="lead", delegate_identity="worker",
+                                                    scope_class="deploy", token_ref="delegation_1", issued_at=issued,
+                                                    expires_at=issued + datetime.timedelta(hours=2))]),
+        script=[ScriptStep(tool_name="deploy.release", args={"version": "1.2.3"}, targets=[target],
+                           arg_provenance=[provenance])],
+        relationship={"parent_ref": {"kind": "run", "id": "run_42"}},
+        created_at=issued)
+
+
+def test_a_full_intent_is_schema_valid_and_keeps_every_value() -> None:
+    document = json.loads(full_intent().to_json())
+    jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(document)
+    context = document["context"]
+    # Every context member the schema names is written, plus the extra one.
+    assert set(context) == set(PROPS["context"]["properties"]) | {"ticket"}
+    assert context["credential_access_type"] == "jit"
+    assert context["credential_ttl_seconds"] == 300
+    assert context["sandbox"]["network_mode"] == "disabled"
+    assert context["agent_identity"]["approved_at"] == "2026-03-01T10:00:00Z"
+    assert context["agent_identity"]["revoked"] is False
+    assert document["delegation"]["chain"][0]["delegate_identity"] == "worker"
+    assert document["script"] == {"steps": [{"tool_name": "deploy.release", "args": {"version": "1.2.3"},
+                                             "targets": document["targets"],
+                                             "arg_provenance": document["arg_provenance"]}]}
+    assert document["created_at"] == "2026-03-01T09:00:00Z"
+
+
+def test_a_minimal_intent_has_the_required_members_only() -> None:
+    intent = IntentRequest(tool_name="fs.read", args={}, context=IntentContext("alice", "/work", "low"))
+    document = intent.to_dict()
+    jsonschema.Draft202012Validator(SCHEMA).validate(document)
+    assert set(document) == set(SCHEMA["required"])
+    assert document["args"] == {} and document["targets"] == []
+    assert document["context"] == {"identity": "alice", "workspace": "/work", "risk_class": "low"}
+    assert document["schema_id"] == "gait.gate.intent_request"
+    assert document["producer_version"].startswith("gait-sdk-python/")
+
+
+def test_times_are_written_in_utc_with_z() -> None:
+    plus_two = datetime.timezone(datetime.timedelta(hours=2))
+    intent = IntentRequest(tool_name="t", args={}, context=IntentContext("a", "/w", "low"),
+                           created_at=datetime.datetime(2026, 3, 1, 12, 0, 0, 500000, tzinfo=plus_two))
+    assert intent.to_dict()["created_at"] == "2026-03-01T10:00:00.500000Z"
+
+
+def test_context_extra_may_not_repeat_a_named_field() -> None:
+    context = IntentContext("alice", "/work", "low", extra={"agent_id": "sneaky"})
+    with pytest.raises(ValueError, match="agent_id"):
+        context.to_dict()
+
+
+def test_args_that_json_cannot_carry_are_refused() -> None:
+    context = IntentContext("alice", "/work", "low")
+    with pytest.raises(TypeError):
+        IntentRequest(tool_name="t", args={"handle": object()}, context=context).to_json()
+    with pytest.raises(ValueError):
+        IntentRequest(tool_name="t", args={"ratio": float("nan")}, context=context).to_json()
+    with pytest.raises(TypeError, match="keys must be strings"):
+        IntentRequest(tool_name="t", args={1: "x"}, context=context).to_json()
