@@ -48,11 +48,11 @@ def release_intent(*, agent_id: str = "agent.release", access_type: str = "jit")
 
 
 @contextlib.contextmanager
-def sidecar(cwd: Path, env: Mapping[str, str], extra_args: Sequence[str] = ()) -> Iterator[str]:
+def sidecar(cwd: Path, env: Mapping[str, str], extra_args: Sequence[str] = (), policy: Path = POLICY) -> Iterator[str]:
     """Runs ``gait serve`` on a free loopback port and yields its URL; stops it afterwards."""
     with open(cwd / "serve.err", "wb") as errors:
         process = subprocess.Popen(
-            [gait_bin(), "serve", "--policy", str(POLICY), "--listen", "127.0.0.1:0", "--json", *extra_args],
+            [gait_bin(), "serve", "--policy", str(policy), "--listen", "127.0.0.1:0", "--json", *extra_args],
             cwd=cwd, env=dict(env), stdout=subprocess.PIPE, stderr=errors)
         try:
             yield _listening_url(process, cwd / "serve.err")

@@ -76,7 +76,7 @@ class GatedTool(Generic[P, R]):
         try:
             intent = self.intent(*args, **kwargs)
         except Exception as e:  # a context or target factory failed: no intent, no call
-            raise ToolBlockedError(self.tool_name, GateDecision.failed(INVALID_INTENT, f"cannot build the intent: {e}")) from e
+            raise ToolBlockedError(self.tool_name, GateDecision.failed(INVALID_INTENT, f"cannot build the intent: {type(e).__name__}: {e}")) from e
         try:
             decision = self.client.evaluate(intent)
         except Exception as e:  # clients answer failures as decisions; anything else still blocks

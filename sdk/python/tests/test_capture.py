@@ -1,0 +1,99 @@
+"""Run capture: gated calls become a signed runpack whose digests gait run record computed."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import ALICE
+
+from gait_sdk import CliClient, GaitCommandError, GateClient, GatedTool, RunRecorder, Target, ToolBlockedError
+
+
+@pytest.fixture(params=["cli", "sidecar"])
+def client(request: pytest.FixtureRequest) -> GateClient:
+    return request.getfixturevalue("cli" if request.param == "cli" else "sidecar_client")
+
+
+def run_three_calls(client: GateClient, recorder: RunRecorder) -> None:
+    def gated(tool: str, operation: str) -> GatedTool[[str], dict[str, Any]]:
+        return GatedTool(lambda path: {"path": path, "bytes": 12}, client=client, context=ALICE, tool_name=tool,
+                         targets=lambda args: [Target(kind="path", value=str(args["path"]), operation=operation)],
+                         recorder=recorder)
+
+    assert gated("fs.read", "read")("/work/a.txt") == {"path": "/work/a.txt", "bytes": 12}
+    for tool, operation in (("fs.write", "write"), ("fs.delete", "delete")):
+        with pytest.raises(ToolBlockedError):
+            gated(tool, operation)("/work/a.txt")
+
+
+def entries(bundle: Path, name: str) -> list[dict[str, Any]]:
+    with zipfile.ZipFile(bundle) as pack:
+        text = pack.read(name).decode("utf-8")
+    return [json.loads(line) for line in text.splitlines()] if name.endswith(".jsonl") else [json.loads(text)]
+
+
+def test_a_recorded_run_is_a_verified_runpack(client: GateClient, cli: CliClient) -> None:
+    recorder = RunRecorder("run_sdk_capture")
+    run_three_calls(client, recorder)
+    document = recorder.to_record_input()
+    # The SDK hands over raw values only: no digest is computed here.
+    assert "digest" not in json.dumps(document)
+
+    recorded = recorder.record(cli)
+    assert recorded.run_id == "run_sdk_capture" and recorded.path.is_file() and len(recorded.manifest_digest) == 64
+
+    verified = cli.run_json(["verify", str(recorded.path), "--json"])
+    assert verified["signature_status"] == "verified"
+    inspected = cli.run_json(["run", "inspect", str(recorded.path), "--json"])
+    assert [(e["tool_name"], e["status"]) for e in inspected["entries"]] == [
+        ("fs.read", "ok"), ("fs.write", "blocked"), ("fs.delete", "blocked")]
+
+    results = entries(recorded.path, "results.jsonl")
+    assert all(len(r["result_digest"]) == 64 and "result" not in r for r in results)  # reference capture
+    receipts = entries(recorded.path, "refs.json")[0]["receipts"]
+    # Each decision's signed trace is referenced, its digests derived by the CLI.
+    assert [r["ref_id"] for r in receipts] == ["trace_intent_1", "trace_intent_2", "trace_intent_3"]
+    assert all(r["source_type"] == "gait.trace" and len(r["content_digest"]) == 64 for r in receipts)
+    assert all(Path(cli.cwd or ".", r["source_locator"]).is_file() for r in receipts)
+
+
+def test_raw_capture_keeps_arguments_and_results(cli: CliClient, tmp_path: Path) -> None:
+    recorder = RunRecorder("run_sdk_raw")
+    run_three_calls(cli, recorder)
+    recorded = recorder.record(cli, out_dir=str(tmp_path / "packs"), capture_mode="raw")
+    assert recorded.path.parent == tmp_path / "packs"
+    intents = entries(recorded.path, "intents.jsonl")
+    results = entries(recorded.path, "results.jsonl")
+    assert intents[0]["args"] == {"path": "/work/a.txt"}
+    assert results[0]["result"] == {"path": "/work/a.txt", "bytes": 12}
+    assert results[2]["result"]["verdict"] == "block" and "default_block" in results[2]["result"]["reason_codes"]
+
+
+def test_a_tool_error_is_recorded_and_raised(cli: CliClient) -> None:
+    recorder = RunRecorder("run_sdk_error")
+
+    def read_file(path: str) -> str:
+        raise FileNotFoundError(path)
+
+    with pytest.raises(FileNotFoundError):
+        GatedTool(read_file, client=cli, context=ALICE, tool_name="fs.read", recorder=recorder)("/work/missing")
+    results = recorder.to_record_input()["results"]
+    assert results == [{"intent_id": "intent_1", "status": "error",
+                        "result": {"error": "FileNotFoundError: /work/missing"}}]
+
+
+def test_a_record_the_cli_refuses_raises(cli: CliClient) -> None:
+    recorder = RunRecorder("run_sdk_refused")
+    recorder.add_result(recorder.add_intent("fs.read", {"path": "/work/a"}), "ok", {"bytes": 1})
+    with pytest.raises(GaitCommandError) as refused:
+        recorder.record(cli, capture_mode="everything")
+    assert refused.value.exit_code == 6 and refused.value.error_code == "invalid_input"
+
+
+def test_a_result_for_an_unknown_call_is_refused() -> None:
+    with pytest.raises(ValueError, match="intent_9"):
+        RunRecorder("run_x").add_result("intent_9", "ok", {})
