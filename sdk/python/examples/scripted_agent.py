@@ -22,7 +22,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gait_sdk import CliClient, GateClient, IntentContext, RunRecorder, SidecarClient, Target, ToolBlockedError, gate_tool
+from gait_sdk import (
+    CliClient,
+    GateClient,
+    IntentContext,
+    RunRecorder,
+    SidecarClient,
+    Target,
+    ToolBlockedError,
+    gate_tool,
+)
 
 POLICY = Path(__file__).resolve().parent / "policy.yaml"
 
@@ -48,7 +57,8 @@ class ScriptedModel:
         return f"done after {len(self.observations)} tool calls"
 
 
-def build_tools(client: GateClient, workspace: Path, recorder: RunRecorder, side_effects: dict[str, int]) -> dict[str, Any]:
+def build_tools(client: GateClient, workspace: Path, recorder: RunRecorder,
+                side_effects: dict[str, int]) -> dict[str, Any]:
     context = IntentContext(identity="example-user", workspace=str(workspace), risk_class="medium",
                             agent_id="agent.example", session_id="example-session")
 
@@ -87,9 +97,9 @@ def run_agent(model: ScriptedModel, tools: dict[str, Any]) -> Iterator[dict[str,
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description="A scripted agent loop with two gated tools.")
     parser.add_argument("--sidecar", help="URL of a running gait serve (default: ask the gait CLI)")
-    parser.add_argument("--workdir", help="where the workspace, traces and runpack go (default: a new temporary directory)")
+    parser.add_argument("--workdir", help="where the workspace, traces and runpack go (default: a new temp directory)")
     options = parser.parse_args(argv)
     workdir = Path(options.workdir or tempfile.mkdtemp(prefix="gait-example-")).resolve()
     workspace = workdir / "workspace"

@@ -69,8 +69,9 @@ def sidecar(cwd: Path, env: Mapping[str, str], extra_args: Sequence[str] = (), p
 
 def _listening_url(process: subprocess.Popen[bytes], errors: Path) -> str:
     first_line: list[bytes] = []
-    assert process.stdout is not None
-    reader = threading.Thread(target=lambda: first_line.append(process.stdout.readline()), daemon=True)
+    stdout = process.stdout
+    assert stdout is not None
+    reader = threading.Thread(target=lambda: first_line.append(stdout.readline()), daemon=True)
     reader.start()
     reader.join(FIRST_CALL_TIMEOUT)
     if not first_line or not first_line[0]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 
 def test_the_example_agent_never_runs_the_blocked_tool(gait_env: dict[str, str], tmp_path: Path) -> None:
-    env = {**gait_env, "GAIT_BIN": gait_bin(), "PYTHONPATH": os.pathsep.join([str(SRC), gait_env.get("PYTHONPATH", "")])}
+    env = {**gait_env, "GAIT_BIN": gait_bin(), "PYTHONPATH": str(SRC)}
     with sidecar(tmp_path, gait_env, policy=EXAMPLES / "policy.yaml") as url:
         done = subprocess.run([sys.executable, str(EXAMPLES / "scripted_agent.py"), "--sidecar", url,
                                "--workdir", str(tmp_path)],

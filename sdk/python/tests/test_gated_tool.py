@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import ALICE, simple_intent
 
-from gait_sdk import CliClient, GateClient, GatedTool, IntentContext, SidecarClient, Target, ToolBlockedError, gate_tool
+from gait_sdk import (
+    CliClient,
+    GateClient,
+    GateDecision,
+    GatedTool,
+    IntentContext,
+    IntentRequest,
+    SidecarClient,
+    Target,
+    ToolBlockedError,
+    gate_tool,
+)
 from gait_sdk.decision import CLIENT_ERROR, INVALID_INTENT, UNAVAILABLE
 
 
@@ -19,7 +31,7 @@ def client(request: pytest.FixtureRequest) -> GateClient:
     return request.getfixturevalue(fixture)
 
 
-def path_target(operation: str) -> Callable[[dict[str, object]], list[Target]]:
+def path_target(operation: str) -> Callable[[Mapping[str, Any]], list[Target]]:
     return lambda args: [Target(kind="path", value=str(args["path"]), operation=operation)]
 
 
@@ -49,7 +61,6 @@ def test_only_the_allowed_tool_runs(client: GateClient) -> None:
     assert blocked.value.verdict == "block"
     assert "default_block" in blocked.value.reason_codes
     assert blocked.value.trace_id and blocked.value.tool_name == "fs.delete"
-    assert read_file.__name__ == "read_file"
 
 
 @pytest.mark.parametrize(("tool", "verdict"), [("fs.write", "require_approval"), ("shell.preview", "dry_run")])
@@ -109,7 +120,7 @@ def test_a_failing_context_factory_blocks_the_tool(cli: CliClient) -> None:
 
 def test_a_client_that_raises_blocks_the_tool() -> None:
     class BrokenClient:
-        def evaluate(self, intent: object) -> object:
+        def evaluate(self, intent: IntentRequest) -> GateDecision:
             raise RuntimeError("bug in a custom client")
 
     calls = Calls()

@@ -53,6 +53,7 @@ def test_every_schema_member_has_a_field(cls: type, schema: dict[str, Any], sdk_
 def full_intent() -> IntentRequest:
     """Every member the schema defines, the v1.4 action context included."""
     release = release_intent()
+    assert release.context.sandbox is not None
     issued = datetime.datetime(2026, 3, 1, 9, 0, tzinfo=datetime.timezone.utc)
     context = dataclasses.replace(
         release.context, phase="apply", run_id="run_42", workflow_id="wf-7", repo="acme/app", environment="prod",
@@ -137,4 +138,4 @@ def test_args_that_json_cannot_carry_are_refused() -> None:
     with pytest.raises(ValueError):
         IntentRequest(tool_name="t", args={"ratio": float("nan")}, context=context).to_json()
     with pytest.raises(TypeError, match="keys must be strings"):
-        IntentRequest(tool_name="t", args={1: "x"}, context=context).to_json()
+        IntentRequest(tool_name="t", args={1: "x"}, context=context).to_json()  # type: ignore[dict-item]

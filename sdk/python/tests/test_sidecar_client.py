@@ -88,7 +88,7 @@ class _Answers(http.server.BaseHTTPRequestHandler):
         except BrokenPipeError:  # the client gave up waiting, as it should
             pass
 
-    def log_message(self, *args: object) -> None:
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class names it)
         pass
 
 

@@ -31,7 +31,8 @@ class RunRecorder:
 
     def __init__(self, run_id: str, *, runtime: str = "python") -> None:
         self.run_id = run_id
-        self._env = {"os": platform.system().lower(), "arch": _GO_ARCH.get(platform.machine().lower(), platform.machine()),
+        machine = platform.machine()
+        self._env = {"os": platform.system().lower(), "arch": _GO_ARCH.get(machine.lower(), machine),
                      "runtime": runtime}
         self._started = now()
         self._lock = threading.Lock()

@@ -99,14 +99,15 @@ class CliClient:
         try:
             result = self.run(args, stdin=payload)
         except subprocess.TimeoutExpired:
-            return GateDecision.failed(TIMEOUT, f"gait gate eval did not answer within {self.timeout} s", retryable=True)
+            return GateDecision.failed(TIMEOUT, f"gait gate eval did not answer within {self.timeout} s",
+                                       retryable=True)
         except OSError as e:
             return GateDecision.failed(UNAVAILABLE, f"cannot run {self.gait_bin}: {e}")
         try:
             answer = json.loads(result.stdout)
         except ValueError:
-            return GateDecision.failed(INVALID_RESPONSE, f"gait gate eval exited {result.exit_code} without a JSON answer: "
-                                       f"{_excerpt(result.stdout or result.stderr)}")
+            return GateDecision.failed(INVALID_RESPONSE, f"gait gate eval exited {result.exit_code} without a JSON "
+                                       f"answer: {_excerpt(result.stdout or result.stderr)}")
         decision = decision_from_answer(answer)
         if decision.error is None and result.exit_code not in DECIDED_EXIT_CODES:
             return GateDecision.failed(INVALID_RESPONSE, f"gait gate eval exited {result.exit_code}", raw=answer)

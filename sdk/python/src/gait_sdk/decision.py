@@ -78,13 +78,14 @@ def decision_from_answer(answer: Any) -> GateDecision:
     if verdict not in VERDICTS:
         return GateDecision.failed(UNKNOWN_VERDICT, f"unknown verdict {verdict!r}", raw=answer)
     try:
-        reason_codes = _strings(answer, "reason_codes")
-        violations = _strings(answer, "violations")
-        texts = {name: _optional_string(answer, name)
-                 for name in ("trace_id", "trace_path", "policy_digest", "intent_digest", "matched_rule")}
+        return GateDecision(
+            verdict=verdict, reason_codes=_strings(answer, "reason_codes"), violations=_strings(answer, "violations"),
+            trace_id=_optional_string(answer, "trace_id"), trace_path=_optional_string(answer, "trace_path"),
+            policy_digest=_optional_string(answer, "policy_digest"),
+            intent_digest=_optional_string(answer, "intent_digest"),
+            matched_rule=_optional_string(answer, "matched_rule"), raw=answer)
     except ValueError as e:
         return GateDecision.failed(INVALID_RESPONSE, str(e), raw=answer)
-    return GateDecision(verdict=verdict, reason_codes=reason_codes, violations=violations, raw=answer, **texts)
 
 
 def _strings(answer: Mapping[str, Any], name: str) -> tuple[str, ...]:

@@ -76,24 +76,26 @@ class GatedTool(Generic[P, R]):
         try:
             intent = self.intent(*args, **kwargs)
         except Exception as e:  # a context or target factory failed: no intent, no call
-            raise ToolBlockedError(self.tool_name, GateDecision.failed(INVALID_INTENT, f"cannot build the intent: {type(e).__name__}: {e}")) from e
+            failed = GateDecision.failed(INVALID_INTENT, f"cannot build the intent: {type(e).__name__}: {e}")
+            raise ToolBlockedError(self.tool_name, failed) from e
         try:
             decision = self.client.evaluate(intent)
         except Exception as e:  # clients answer failures as decisions; anything else still blocks
             decision = GateDecision.failed(CLIENT_ERROR, f"{type(e).__name__}: {e}")
-        intent_id = self.recorder.add_intent(intent.tool_name, intent.args, decision=decision) if self.recorder else None
+        recorder = self.recorder
+        intent_id = recorder.add_intent(intent.tool_name, intent.args, decision=decision) if recorder else ""
         if not decision.allowed:
-            if self.recorder and intent_id:
-                self.recorder.add_blocked(intent_id, decision)
+            if recorder:
+                recorder.add_blocked(intent_id, decision)
             raise ToolBlockedError(self.tool_name, decision)
         try:
             result = self.fn(*args, **kwargs)
         except Exception as e:
-            if self.recorder and intent_id:
-                self.recorder.add_result(intent_id, ERROR, {"error": f"{type(e).__name__}: {e}"})
+            if recorder:
+                recorder.add_result(intent_id, ERROR, {"error": f"{type(e).__name__}: {e}"})
             raise
-        if self.recorder and intent_id:
-            self.recorder.add_result(intent_id, OK, result)
+        if recorder:
+            recorder.add_result(intent_id, OK, result)
         return result
 
     def _arguments(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:

@@ -22,7 +22,8 @@ class SidecarClient:
     ``auth_token`` is sent as a bearer token (the sidecar's ``--auth-token-env``).
     """
 
-    def __init__(self, base_url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS, auth_token: str | None = None) -> None:
+    def __init__(self, base_url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS,
+                 auth_token: str | None = None) -> None:
         parsed = urllib.parse.urlsplit(base_url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise ValueError(f"not an http(s) URL: {base_url!r}")
@@ -50,13 +51,16 @@ class SidecarClient:
         except (OSError, http.client.HTTPException) as e:
             reason = e.reason if isinstance(e, urllib.error.URLError) else e
             if isinstance(reason, TimeoutError):
-                return GateDecision.failed(TIMEOUT, f"the sidecar did not answer within {self.timeout} s", retryable=True)
-            return GateDecision.failed(UNAVAILABLE, f"no answer from the sidecar at {self.base_url}: {reason}", retryable=True)
+                return GateDecision.failed(TIMEOUT, f"the sidecar did not answer within {self.timeout} s",
+                                           retryable=True)
+            return GateDecision.failed(UNAVAILABLE, f"no answer from the sidecar at {self.base_url}: {reason}",
+                                       retryable=True)
         try:
             answer = json.loads(payload)
         except ValueError:
             return GateDecision.failed(INVALID_RESPONSE, f"the sidecar answered HTTP {status} without JSON")
         decision = decision_from_answer(answer)
         if decision.error is None and status != 200:
-            return GateDecision.failed(INVALID_RESPONSE, f"the sidecar answered a verdict with HTTP {status}", raw=answer)
+            return GateDecision.failed(INVALID_RESPONSE, f"the sidecar answered a verdict with HTTP {status}",
+                                       raw=answer)
         return decision
