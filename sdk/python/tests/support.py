@@ -24,10 +24,10 @@ def gait_bin() -> str:
     return os.environ.get("GAIT_BIN") or str(REPO_ROOT / "gait")
 
 
-ALICE = IntentContext(identity="alice", workspace="/work", risk_class="low")
+ALICE = IntentContext(identity="alice", workspace="/repo", risk_class="low")
 
 
-def simple_intent(tool_name: str, path: str = "/work/notes.txt") -> IntentRequest:
+def simple_intent(tool_name: str, path: str = "/repo/notes.txt") -> IntentRequest:
     return IntentRequest(tool_name=tool_name, args={"path": path}, context=ALICE,
                          targets=[Target(kind="path", value=path)])
 
@@ -38,12 +38,12 @@ def release_intent(*, agent_id: str = "agent.release", access_type: str = "jit")
         tool_name="deploy.release", args={"version": "1.2.3"},
         targets=[Target(kind="repo", value="acme/app", operation="release")],
         context=IntentContext(
-            identity="alice", workspace="/work", risk_class="medium", agent_id=agent_id,
+            identity="alice", workspace="/repo", risk_class="medium", agent_id=agent_id,
             agent_identity=AgentIdentity(owner="team-release"),
             credential_ref="vault:lease/1", credential_source="vault_dynamic", credential_access_type=access_type,
             credential_ttl_seconds=300,
             sandbox=Sandbox(network_mode="disabled", user_mode="unprivileged", filesystem_isolation="container",
-                            env_exposure_mode="none", timeout_seconds=60, writable_paths=["/work/out"],
+                            env_exposure_mode="none", timeout_seconds=60, writable_paths=["/repo/out"],
                             evidence_ref="sandbox:run-1", evidence_digest="a" * 64)))
 
 

@@ -24,10 +24,10 @@ def run_three_calls(client: GateClient, recorder: RunRecorder) -> None:
                          targets=lambda args: [Target(kind="path", value=str(args["path"]), operation=operation)],
                          recorder=recorder)
 
-    assert gated("fs.read", "read")("/work/a.txt") == {"path": "/work/a.txt", "bytes": 12}
+    assert gated("fs.read", "read")("/repo/a.txt") == {"path": "/repo/a.txt", "bytes": 12}
     for tool, operation in (("fs.write", "write"), ("fs.delete", "delete")):
         with pytest.raises(ToolBlockedError):
-            gated(tool, operation)("/work/a.txt")
+            gated(tool, operation)("/repo/a.txt")
 
 
 def entries(bundle: Path, name: str) -> list[dict[str, Any]]:
@@ -68,8 +68,8 @@ def test_raw_capture_keeps_arguments_and_results(cli: CliClient, tmp_path: Path)
     assert recorded.path.parent == tmp_path / "packs"
     intents = entries(recorded.path, "intents.jsonl")
     results = entries(recorded.path, "results.jsonl")
-    assert intents[0]["args"] == {"path": "/work/a.txt"}
-    assert results[0]["result"] == {"path": "/work/a.txt", "bytes": 12}
+    assert intents[0]["args"] == {"path": "/repo/a.txt"}
+    assert results[0]["result"] == {"path": "/repo/a.txt", "bytes": 12}
     assert results[2]["result"]["verdict"] == "block" and "default_block" in results[2]["result"]["reason_codes"]
 
 
@@ -80,15 +80,15 @@ def test_a_tool_error_is_recorded_and_raised(cli: CliClient) -> None:
         raise FileNotFoundError(path)
 
     with pytest.raises(FileNotFoundError):
-        GatedTool(read_file, client=cli, context=ALICE, tool_name="fs.read", recorder=recorder)("/work/missing")
+        GatedTool(read_file, client=cli, context=ALICE, tool_name="fs.read", recorder=recorder)("/repo/missing")
     results = recorder.to_record_input()["results"]
     assert results == [{"intent_id": "intent_1", "status": "error",
-                        "result": {"error": "FileNotFoundError: /work/missing"}}]
+                        "result": {"error": "FileNotFoundError: /repo/missing"}}]
 
 
 def test_a_record_the_cli_refuses_raises(cli: CliClient) -> None:
     recorder = RunRecorder("run_sdk_refused")
-    recorder.add_result(recorder.add_intent("fs.read", {"path": "/work/a"}), "ok", {"bytes": 1})
+    recorder.add_result(recorder.add_intent("fs.read", {"path": "/repo/a"}), "ok", {"bytes": 1})
     with pytest.raises(GaitCommandError) as refused:
         recorder.record(cli, capture_mode="everything")
     assert refused.value.exit_code == 6 and refused.value.error_code == "invalid_input"

@@ -54,10 +54,10 @@ def test_only_the_allowed_tool_runs(client: GateClient) -> None:
     def delete_file(path: str) -> None:
         calls.made.append(f"delete {path}")
 
-    assert read_file("/work/a.txt") == "contents"
+    assert read_file("/repo/a.txt") == "contents"
     with pytest.raises(ToolBlockedError) as blocked:
-        delete_file("/work/a.txt")
-    assert calls.made == ["read /work/a.txt"]
+        delete_file("/repo/a.txt")
+    assert calls.made == ["read /repo/a.txt"]
     assert blocked.value.verdict == "block"
     assert "default_block" in blocked.value.reason_codes
     assert blocked.value.trace_id and blocked.value.tool_name == "fs.delete"
@@ -68,7 +68,7 @@ def test_other_verdicts_do_not_run_the_tool(client: GateClient, tool: str, verdi
     calls = Calls()
     gated = GatedTool(lambda path: calls.made.append(path), client=client, context=ALICE, tool_name=tool)
     with pytest.raises(ToolBlockedError) as blocked:
-        gated("/work/a.txt")
+        gated("/repo/a.txt")
     assert (blocked.value.verdict, calls.made) == (verdict, [])
 
 
@@ -77,21 +77,21 @@ def test_the_intent_holds_the_call_arguments_by_name(cli: CliClient) -> None:
 
     gated = GatedTool(copy, client=cli, context=ALICE, tool_name="fs.copy",
                       targets=lambda args: [Target(kind="path", value=str(args["destination"]), operation="write")])
-    intent = gated.intent("/work/a", "/work/b", mode="0644")
-    assert dict(intent.args) == {"source": "/work/a", "destination": "/work/b", "overwrite": False, "mode": "0644"}
+    intent = gated.intent("/repo/a", "/repo/b", mode="0644")
+    assert dict(intent.args) == {"source": "/repo/a", "destination": "/repo/b", "overwrite": False, "mode": "0644"}
     assert intent.tool_name == "fs.copy" and intent.context == ALICE
-    assert list(intent.targets) == [Target(kind="path", value="/work/b", operation="write")]
+    assert list(intent.targets) == [Target(kind="path", value="/repo/b", operation="write")]
 
 
 def test_the_context_can_be_made_per_call(cli: CliClient) -> None:
     requests = itertools.count(1)
 
     def context() -> IntentContext:
-        return IntentContext("alice", "/work", "low", request_id=f"req-{next(requests)}")
+        return IntentContext("alice", "/repo", "low", request_id=f"req-{next(requests)}")
 
     gated = GatedTool(lambda path: path, client=cli, context=context, tool_name="fs.read")
     assert [gated.intent("/a").context.request_id, gated.intent("/a").context.request_id] == ["req-1", "req-2"]
-    assert gated("/work/a") == "/work/a"
+    assert gated("/repo/a") == "/repo/a"
 
 
 def test_an_unreachable_gate_blocks_the_tool(tmp_path: Path) -> None:
@@ -136,12 +136,12 @@ def test_an_allowed_tool_that_fails_raises_its_own_error(client: GateClient) -> 
         raise FileNotFoundError(path)
 
     with pytest.raises(FileNotFoundError):
-        GatedTool(read_file, client=client, context=ALICE, tool_name="fs.read")("/work/missing")
+        GatedTool(read_file, client=client, context=ALICE, tool_name="fs.read")("/repo/missing")
 
 
 def test_simple_intent_matches_what_a_gated_tool_builds(cli: CliClient) -> None:
     """The tests' hand-written intent and the wrapper's agree, so both decide the same call."""
     gated = GatedTool(lambda path: None, client=cli, context=ALICE, tool_name="fs.read",
                       targets=lambda args: [Target(kind="path", value=str(args["path"]))])
-    built, written = cli.evaluate(gated.intent("/work/notes.txt")), cli.evaluate(simple_intent("fs.read"))
+    built, written = cli.evaluate(gated.intent("/repo/notes.txt")), cli.evaluate(simple_intent("fs.read"))
     assert built.intent_digest == written.intent_digest and built.allowed

@@ -80,7 +80,7 @@ def full_intent() -> IntentRequest:
                                          digest="f" * 64, signature_key_id="key-1"),
         delegation=Delegation(requester_identity="worker", scope_class="deploy", token_refs=["delegation_1"],
                               issued_at=issued, expires_at=issued + datetime.timedelta(hours=2),
-                              chain=[DelegationLink(delegator_identity="lead", delegate_identity="worker",
+                              chain=[DelegationLink(delegator_identity="manager", delegate_identity="worker",
                                                     scope_class="deploy", token_ref="delegation_1", issued_at=issued,
                                                     expires_at=issued + datetime.timedelta(hours=2))]),
         script=[ScriptStep(tool_name="deploy.release", args={"version": "1.2.3"}, targets=[target],
@@ -108,12 +108,12 @@ def test_a_full_intent_is_schema_valid_and_keeps_every_value() -> None:
 
 
 def test_a_minimal_intent_has_the_required_members_only() -> None:
-    intent = IntentRequest(tool_name="fs.read", args={}, context=IntentContext("alice", "/work", "low"))
+    intent = IntentRequest(tool_name="fs.read", args={}, context=IntentContext("alice", "/repo", "low"))
     document = intent.to_dict()
     jsonschema.Draft202012Validator(SCHEMA).validate(document)
     assert set(document) == set(SCHEMA["required"])
     assert document["args"] == {} and document["targets"] == []
-    assert document["context"] == {"identity": "alice", "workspace": "/work", "risk_class": "low"}
+    assert document["context"] == {"identity": "alice", "workspace": "/repo", "risk_class": "low"}
     assert document["schema_id"] == "gait.gate.intent_request"
     assert document["producer_version"].startswith("gait-sdk-python/")
 
@@ -126,13 +126,13 @@ def test_times_are_written_in_utc_with_z() -> None:
 
 
 def test_context_extra_may_not_repeat_a_named_field() -> None:
-    context = IntentContext("alice", "/work", "low", extra={"agent_id": "sneaky"})
+    context = IntentContext("alice", "/repo", "low", extra={"agent_id": "sneaky"})
     with pytest.raises(ValueError, match="agent_id"):
         context.to_dict()
 
 
 def test_args_that_json_cannot_carry_are_refused() -> None:
-    context = IntentContext("alice", "/work", "low")
+    context = IntentContext("alice", "/repo", "low")
     with pytest.raises(TypeError):
         IntentRequest(tool_name="t", args={"handle": object()}, context=context).to_json()
     with pytest.raises(ValueError):
