@@ -15,7 +15,8 @@ from gait_sdk import AgentIdentity, IntentContext, IntentRequest, Sandbox, Targe
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DATA = Path(__file__).resolve().parent / "data"
 POLICY = DATA / "policy.yaml"
-INTENT_SCHEMA = REPO_ROOT / "gait-testkit/src/main/resources/gait-v1/schemas/v1/gate/intent_request.schema.json"
+SCHEMAS = REPO_ROOT / "gait-testkit/src/main/resources/gait-v1/schemas/v1"
+INTENT_SCHEMA = SCHEMAS / "gate/intent_request.schema.json"
 # The launcher builds gait on its first run; that call may take a minute or two.
 FIRST_CALL_TIMEOUT = 180.0
 

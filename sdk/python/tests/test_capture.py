@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import ALICE
+from support import ALICE, SCHEMAS
 
 from gait_sdk import CliClient, GaitCommandError, GateClient, GatedTool, RunRecorder, Target, ToolBlockedError
 
@@ -50,7 +50,7 @@ def test_a_recorded_run_is_a_verified_runpack(client: GateClient, cli: CliClient
     assert verified["signature_status"] == "verified"
     inspected = cli.run_json(["run", "inspect", str(recorded.path), "--json"])
     assert [(e["tool_name"], e["status"]) for e in inspected["entries"]] == [
-        ("fs.read", "ok"), ("fs.write", "blocked"), ("fs.delete", "blocked")]
+        ("fs.read", "ok"), ("fs.write", "error"), ("fs.delete", "error")]
 
     results = entries(recorded.path, "results.jsonl")
     assert all(len(r["result_digest"]) == 64 and "result" not in r for r in results)  # reference capture
@@ -61,7 +61,7 @@ def test_a_recorded_run_is_a_verified_runpack(client: GateClient, cli: CliClient
     assert all(Path(cli.cwd or ".", r["source_locator"]).is_file() for r in receipts)
 
 
-def test_raw_capture_keeps_arguments_and_results(cli: CliClient, tmp_path: Path) -> None:
+def test_raw_capture_keeps_arguments_and_results_in_schema_valid_records(cli: CliClient, tmp_path: Path) -> None:
     recorder = RunRecorder("run_sdk_raw")
     run_three_calls(cli, recorder)
     recorded = recorder.record(cli, out_dir=str(tmp_path / "packs"), capture_mode="raw")
@@ -70,7 +70,15 @@ def test_raw_capture_keeps_arguments_and_results(cli: CliClient, tmp_path: Path)
     results = entries(recorded.path, "results.jsonl")
     assert intents[0]["args"] == {"path": "/repo/a.txt"}
     assert results[0]["result"] == {"path": "/repo/a.txt", "bytes": 12}
-    assert results[2]["result"]["verdict"] == "block" and "default_block" in results[2]["result"]["reason_codes"]
+    jsonschema = pytest.importorskip("jsonschema")
+    for name, records in (("intent", intents), ("result", results), ("refs", entries(recorded.path, "refs.json"))):
+        schema = json.loads((SCHEMAS / "runpack" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        for record in records:
+            jsonschema.Draft202012Validator(schema).validate(record)
+    assert [r["status"] for r in results] == ["ok", "error", "error"]
+    refused = [(r["result"]["verdict"], r["result"]["reason_codes"]) for r in results[1:]]
+    assert refused[0][0] == "require_approval" and "needs_review" in refused[0][1]
+    assert refused[1][0] == "block" and "default_block" in refused[1][1]
 
 
 def test_a_tool_error_is_recorded_and_raised(cli: CliClient) -> None:

@@ -38,6 +38,7 @@ def test_anything_else_blocks_with_its_cause(answer: Any, error_code: str) -> No
     assert not decision.allowed
     assert decision.verdict == "block"
     assert decision.error_code == error_code
+    assert decision.reason_codes == (error_code,)
     assert decision.error
 
 

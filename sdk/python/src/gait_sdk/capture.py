@@ -17,9 +17,9 @@ from .decision import GateDecision
 if TYPE_CHECKING:
     from .cli import CliClient, RunRecordResult
 
+# The two result statuses of gait.runpack.result.
 OK = "ok"
 ERROR = "error"
-BLOCKED = "blocked"
 TRACE_SOURCE = "gait.trace"
 
 # Go's names for the common machines, as Gait records them in run.env.arch.
@@ -54,7 +54,7 @@ class RunRecorder:
             return intent_id
 
     def add_result(self, intent_id: str, status: str, result: Any) -> None:
-        """Records what a call returned (``ok``), raised (``error``) or why it did not run (``blocked``).
+        """Records what a call returned (``ok``) or why it failed (``error``).
 
         A result that is not a JSON object is stored as ``{"value": result}``.
         """
@@ -65,12 +65,15 @@ class RunRecorder:
             self._results.append({"intent_id": intent_id, "status": status, "result": json_value(payload)})
 
     def add_blocked(self, intent_id: str, decision: GateDecision) -> None:
-        """Records that the gate did not allow a call, with the verdict and its causes."""
+        """Records that the gate did not allow a call: status ``error`` with the verdict and its causes.
+
+        ``gait regress`` reads the payload's ``verdict`` as the call's recorded verdict.
+        """
         result: dict[str, Any] = {"verdict": decision.verdict, "reason_codes": list(decision.reason_codes)}
         for name in ("trace_id", "error_code", "error"):
             if getattr(decision, name) is not None:
                 result[name] = getattr(decision, name)
-        self.add_result(intent_id, BLOCKED, result)
+        self.add_result(intent_id, ERROR, result)
 
     def to_record_input(self) -> dict[str, Any]:
         """The ``gait run record --input`` document for what was recorded so far."""

@@ -51,8 +51,9 @@ class GateDecision:
     @classmethod
     def failed(cls, error_code: str, error: str, *, retryable: bool = False,
                raw: Mapping[str, Any] | None = None) -> GateDecision:
-        """No verdict could be obtained: the call is blocked and the cause kept."""
-        return cls(verdict=BLOCK, error=error, error_code=error_code, retryable=retryable, raw=raw or {})
+        """No verdict could be obtained: the call is blocked, and the cause is its reason code."""
+        return cls(verdict=BLOCK, reason_codes=(error_code,), error=error, error_code=error_code, retryable=retryable,
+                   raw=raw or {})
 
 
 class GateClient(Protocol):
