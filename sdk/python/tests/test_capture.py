@@ -94,6 +94,17 @@ def test_a_tool_error_is_recorded_and_raised(cli: CliClient) -> None:
                         "result": {"error": "FileNotFoundError: /repo/missing"}}]
 
 
+def test_values_json_cannot_carry_are_recorded_by_their_repr() -> None:
+    recorder = RunRecorder("run_sdk_repr")
+    intent_id = recorder.add_intent("fs.read", {"paths": {"/repo/a"}})
+    recorder.add_result(intent_id, "ok", {"tags": {"a"}})
+    recorder.add_result(intent_id, "ok", {"ratio": float("nan")})
+    recorder.add_result(intent_id, "ok", "plain text")
+    results = [r["result"] for r in recorder.to_record_input()["results"]]
+    assert results == [{"repr": "{'tags': {'a'}}"}, {"repr": "{'ratio': nan}"}, {"value": "plain text"}]
+    assert recorder.to_record_input()["intents"][0]["args"] == {"repr": "{'paths': {'/repo/a'}}"}
+
+
 def test_a_record_the_cli_refuses_raises(cli: CliClient) -> None:
     recorder = RunRecorder("run_sdk_refused")
     recorder.add_result(recorder.add_intent("fs.read", {"path": "/repo/a"}), "ok", {"bytes": 1})

@@ -6,6 +6,7 @@ computed by the CLI (``docs/runpack.md`` describes the input document it writes)
 
 from __future__ import annotations
 
+import json
 import platform
 import threading
 from collections.abc import Mapping
@@ -41,14 +42,14 @@ class RunRecorder:
         self._traces: dict[str, tuple[str, str]] = {}  # intent_id -> (trace path, decided at)
 
     def add_intent(self, tool_name: str, args: Mapping[str, Any], *, decision: GateDecision | None = None) -> str:
-        """Records a tool call and returns its ``intent_id``.
+        """Records a tool call and returns its ``intent_id`` (arguments JSON cannot carry: by their repr).
 
         When ``decision`` names a signed trace, the runpack gets a ``gait.trace`` receipt for it, so
         the run points at the evidence of each decision.
         """
         with self._lock:
             intent_id = f"intent_{len(self._intents) + 1}"
-            self._intents.append({"intent_id": intent_id, "tool_name": tool_name, "args": json_value(args)})
+            self._intents.append({"intent_id": intent_id, "tool_name": tool_name, "args": _recordable(args)})
             if decision is not None and decision.trace_path:
                 self._traces[intent_id] = (decision.trace_path, now())
             return intent_id
@@ -56,13 +57,14 @@ class RunRecorder:
     def add_result(self, intent_id: str, status: str, result: Any) -> None:
         """Records what a call returned (``ok``) or why it failed (``error``).
 
-        A result that is not a JSON object is stored as ``{"value": result}``.
+        A result that is not a JSON object is stored as ``{"value": result}``, one that JSON cannot
+        carry as ``{"repr": repr(result)}``.
         """
-        payload = result if isinstance(result, Mapping) else {"value": result}
+        payload = _recordable(result if isinstance(result, Mapping) else {"value": result})
         with self._lock:
             if all(i["intent_id"] != intent_id for i in self._intents):
                 raise ValueError(f"no recorded intent {intent_id}")
-            self._results.append({"intent_id": intent_id, "status": status, "result": json_value(payload)})
+            self._results.append({"intent_id": intent_id, "status": status, "result": payload})
 
     def add_blocked(self, intent_id: str, decision: GateDecision) -> None:
         """Records that the gate did not allow a call: status ``error`` with the verdict and its causes.
@@ -95,3 +97,12 @@ class RunRecorder:
         """Writes the signed runpack with ``gait run record`` (raises ``GaitCommandError`` on failure)."""
         return cli.record_run(self.to_record_input(), out_dir=out_dir, capture_mode=capture_mode)
 
+
+def _recordable(obj: Mapping[str, Any]) -> Any:
+    """``obj`` as a JSON object, or ``{"repr": repr(obj)}`` when JSON cannot carry it."""
+    try:
+        value = json_value(obj)
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError):
+        return {"repr": repr(obj)}
+    return value
