@@ -145,3 +145,27 @@ def test_simple_intent_matches_what_a_gated_tool_builds(cli: CliClient) -> None:
                       targets=lambda args: [Target(kind="path", value=str(args["path"]))])
     built, written = cli.evaluate(gated.intent("/repo/notes.txt")), cli.evaluate(simple_intent("fs.read"))
     assert built.intent_digest == written.intent_digest and built.allowed
+
+
+def test_a_bound_method_is_gated_without_its_instance(cli: CliClient) -> None:
+    class Files:
+        def __init__(self) -> None:
+            self.read: list[str] = []
+
+        def read_file(self, path: str) -> str:
+            self.read.append(path)
+            return path
+
+    files = Files()
+    gated = GatedTool(files.read_file, client=cli, context=ALICE, tool_name="fs.read")
+    assert dict(gated.intent("/repo/a").args) == {"path": "/repo/a"}
+    assert gated("/repo/a") == "/repo/a" and files.read == ["/repo/a"]
+
+
+def test_coroutine_functions_are_refused_when_wrapped(cli: CliClient) -> None:
+    async def fetch(url: str) -> str:
+        return url
+
+    with pytest.raises(TypeError, match="synchronous"):
+        GatedTool(fetch, client=cli, context=ALICE, tool_name="net.fetch")
+

@@ -48,11 +48,15 @@ class GatedTool(Generic[P, R]):
     ``context`` is fixed or made per call; ``targets`` and ``arg_provenance`` are fixed or derived
     from those arguments. Any other verdict, and any failure to decide, raises
     :class:`ToolBlockedError`. With a ``recorder`` every call, its result or its refusal is captured.
+
+    ``fn`` is a synchronous function or a bound method (the decision is asked synchronously).
     """
 
     def __init__(self, fn: Callable[P, R], *, client: GateClient, context: ContextSource, tool_name: str | None = None,
                  targets: TargetSource = (), arg_provenance: ProvenanceSource = (),
                  recorder: RunRecorder | None = None) -> None:
+        if inspect.iscoroutinefunction(fn):
+            raise TypeError(f"{fn.__name__} is a coroutine function; GatedTool wraps synchronous functions")
         self.fn = fn
         self.client = client
         self.context = context
