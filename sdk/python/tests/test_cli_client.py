@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from support import POLICY, gait_bin, release_intent, simple_intent
+from support import POLICY, full_intent, gait_bin, release_intent, simple_intent
 
 from gait_sdk import CliClient, IntentRequest, Target
 from gait_sdk.decision import INVALID_INTENT, INVALID_RESPONSE, TIMEOUT, UNAVAILABLE
@@ -39,6 +39,13 @@ def test_the_v14_action_context_reaches_the_gate(cli: CliClient) -> None:
     standing = cli.evaluate(release_intent(access_type="standing"))
     assert standing.verdict == "block"
     assert "credential_not_jit" in standing.reason_codes
+
+
+def test_the_gate_decides_an_intent_with_every_member_the_sdk_writes(cli: CliClient) -> None:
+    decision = cli.evaluate(full_intent())
+    assert decision.error is None, decision.error
+    assert decision.verdict == "block"  # its credential target binding is not the digest of its targets
+    assert "credential_target_binding_mismatch" in decision.reason_codes
 
 
 def test_an_approval_token_turns_require_approval_into_allow(cli: CliClient, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 import pytest
-from support import INTENT_SCHEMA, release_intent
+from support import INTENT_SCHEMA, full_intent
 
 from gait_sdk import (
     AgentIdentity,
@@ -48,45 +48,6 @@ def names(cls: type) -> set[str]:
 ], ids=lambda v: v.__name__ if isinstance(v, type) else "")
 def test_every_schema_member_has_a_field(cls: type, schema: dict[str, Any], sdk_only: set[str]) -> None:
     assert names(cls) - sdk_only == set(schema["properties"]) - COMPUTED
-
-
-def full_intent() -> IntentRequest:
-    """Every member the schema defines, the v1.4 action context included."""
-    release = release_intent()
-    assert release.context.sandbox is not None
-    issued = datetime.datetime(2026, 3, 1, 9, 0, tzinfo=datetime.timezone.utc)
-    context = dataclasses.replace(
-        release.context, phase="apply", run_id="run_42", workflow_id="wf-7", repo="acme/app", environment="prod",
-        job_id="job-9", session_id="sess-1", request_id="req-1", credential_issuer="vault", credential_subject="alice",
-        credential_owner="team-release", credential_target_binding="b" * 64, credential_run_binding="run_42",
-        credential_job_binding="job-9", credential_scopes=["deploy:write"], approval_ref="approval_1",
-        wrkr_inventory_ref="wrkr:inv-1", agent_action_bom_ref="bom:1",
-        agent_identity=AgentIdentity(lifecycle_states=["approved", "active"], owner="team-release",
-                                     manifest_digest="c" * 64, publisher="acme", source="registry", issued_at=issued,
-                                     approved_at=issued + datetime.timedelta(hours=1),
-                                     expires_at=issued + datetime.timedelta(days=30), revoked=False),
-        sandbox=dataclasses.replace(release.context.sandbox, read_only_roots=["/usr"]),
-        auth_context={"tenant": "acme"}, environment_fingerprint="fp-1", context_set_digest="d" * 64,
-        context_evidence_mode="required", context_refs=["ctx-1"], extra={"ticket": "CHG-1"})
-    target = Target(kind="url", value="https://deploy.example.com/api", operation="post", sensitivity="internal",
-                    endpoint_class="net.http", endpoint_domain="deploy.example.com", destructive=False,
-                    discovery_method="mcp", read_only_hint=False, destructive_hint=False, idempotent_hint=True,
-                    open_world_hint=True)
-    provenance = ArgProvenance(arg_path="version", source="user", source_ref="chat:1", integrity_digest="e" * 64)
-    return IntentRequest(
-        tool_name="deploy.release", args={"version": "1.2.3"}, context=context, targets=[target],
-        arg_provenance=[provenance],
-        skill_provenance=SkillProvenance(skill_name="release", source="registry", publisher="acme", skill_version="2.0",
-                                         digest="f" * 64, signature_key_id="key-1"),
-        delegation=Delegation(requester_identity="worker", scope_class="deploy", token_refs=["delegation_1"],
-                              issued_at=issued, expires_at=issued + datetime.timedelta(hours=2),
-                              chain=[DelegationLink(delegator_identity="manager", delegate_identity="worker",
-                                                    scope_class="deploy", token_ref="delegation_1", issued_at=issued,
-                                                    expires_at=issued + datetime.timedelta(hours=2))]),
-        script=[ScriptStep(tool_name="deploy.release", args={"version": "1.2.3"}, targets=[target],
-                           arg_provenance=[provenance])],
-        relationship={"parent_ref": {"kind": "run", "id": "run_42"}},
-        created_at=issued)
 
 
 def test_a_full_intent_is_schema_valid_and_keeps_every_value() -> None:

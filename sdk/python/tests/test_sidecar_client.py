@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import FIRST_CALL_TIMEOUT, release_intent, sidecar, simple_intent
+from support import FIRST_CALL_TIMEOUT, full_intent, release_intent, sidecar, simple_intent
 
 from gait_sdk import CliClient, IntentRequest, SidecarClient, Target
 from gait_sdk.decision import INVALID_INTENT, INVALID_RESPONSE, TIMEOUT, UNAVAILABLE
@@ -27,7 +27,7 @@ def test_verdicts_come_from_the_sidecar_with_a_signed_trace(sidecar_client: Side
 
 
 def test_the_sidecar_and_the_cli_decide_the_same_intent_alike(sidecar_client: SidecarClient, cli: CliClient) -> None:
-    for intent in (release_intent(), release_intent(agent_id="agent.other"), simple_intent("fs.write")):
+    for intent in (release_intent(), release_intent(agent_id="agent.other"), simple_intent("fs.write"), full_intent()):
         by_sidecar, by_cli = sidecar_client.evaluate(intent), cli.evaluate(intent)
         assert (by_sidecar.verdict, by_sidecar.reason_codes, by_sidecar.intent_digest, by_sidecar.policy_digest) == (
             by_cli.verdict, by_cli.reason_codes, by_cli.intent_digest, by_cli.policy_digest)
