@@ -8,13 +8,12 @@ the decision are the gate's, so nothing here interprets a value.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._json import Timestamp, json_value, members, rfc3339
+from ._json import Timestamp, json_value, members, now, rfc3339
 from ._version import __version__
 
 SCHEMA_ID = "gait.gate.intent_request"
@@ -199,7 +198,7 @@ class IntentRequest:
         document: dict[str, Any] = {
             "schema_id": SCHEMA_ID,
             "schema_version": SCHEMA_VERSION,
-            "created_at": rfc3339(self.created_at or datetime.datetime.now(datetime.timezone.utc)),
+            "created_at": rfc3339(self.created_at) if self.created_at else now(),
             "producer_version": self.producer_version,
             "tool_name": self.tool_name,
             "args": json_value(self.args),
