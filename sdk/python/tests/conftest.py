@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import POLICY, FIRST_CALL_TIMEOUT, gait_bin, sidecar
+from support import FIRST_CALL_TIMEOUT, POLICY, gait_bin, sidecar
 
 from gait_sdk import CliClient, SidecarClient
 
@@ -23,8 +23,8 @@ def cli(tmp_path: Path, gait_env: dict[str, str]) -> CliClient:
 
 @pytest.fixture(scope="session")
 def sidecar_url(tmp_path_factory: pytest.TempPathFactory, gait_env: dict[str, str]) -> Iterator[str]:
-    with sidecar(tmp_path_factory.mktemp("sidecar"), gait_env) as url:
-        yield url
+    with sidecar(tmp_path_factory.mktemp("sidecar"), gait_env) as running:
+        yield running.url
 
 
 @pytest.fixture

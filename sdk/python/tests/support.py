@@ -1,15 +1,11 @@
-"""What the tests share: where gait is, the test policy, a sidecar process, and the intents used."""
+"""What the tests share: where gait is, the test policy, sidecars, and the intents used."""
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime
-import json
 import os
-import subprocess
-import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from gait_sdk import (
@@ -21,8 +17,10 @@ from gait_sdk import (
     IntentRequest,
     Sandbox,
     ScriptStep,
+    SidecarProcess,
     SkillProvenance,
     Target,
+    start_sidecar,
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -100,33 +98,7 @@ def full_intent() -> IntentRequest:
         created_at=issued)
 
 
-@contextlib.contextmanager
-def sidecar(cwd: Path, env: Mapping[str, str], extra_args: Sequence[str] = (), policy: Path = POLICY) -> Iterator[str]:
-    """Runs ``gait serve`` on a free loopback port and yields its URL; stops it afterwards."""
-    with open(cwd / "serve.err", "wb") as errors:
-        process = subprocess.Popen(
-            [gait_bin(), "serve", "--policy", str(policy), "--listen", "127.0.0.1:0", "--json", *extra_args],
-            cwd=cwd, env=dict(env), stdout=subprocess.PIPE, stderr=errors)
-        try:
-            yield _listening_url(process, cwd / "serve.err")
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-            assert process.stdout is not None
-            process.stdout.close()
-
-
-def _listening_url(process: subprocess.Popen[bytes], errors: Path) -> str:
-    first_line: list[bytes] = []
-    stdout = process.stdout
-    assert stdout is not None
-    reader = threading.Thread(target=lambda: first_line.append(stdout.readline()), daemon=True)
-    reader.start()
-    reader.join(FIRST_CALL_TIMEOUT)
-    if not first_line or not first_line[0]:
-        raise RuntimeError(f"gait serve did not start: {errors.read_text(errors='replace')}")
-    return json.loads(first_line[0])["listening"]
+def sidecar(cwd: Path, env: Mapping[str, str], extra_args: Sequence[str] = (), policy: Path = POLICY) -> SidecarProcess:
+    """``gait serve`` on a free loopback port, by default with the tests' policy (use it in ``with``)."""
+    return start_sidecar(policy, gait_bin=gait_bin(), cwd=cwd, env=env, extra_args=extra_args,
+                         start_timeout=FIRST_CALL_TIMEOUT)

@@ -15,8 +15,8 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 def test_the_example_agent_never_runs_the_blocked_tool(gait_env: dict[str, str], tmp_path: Path) -> None:
     env = {**gait_env, "GAIT_BIN": gait_bin(), "PYTHONPATH": str(SRC)}
-    with sidecar(tmp_path, gait_env, policy=EXAMPLES / "policy.yaml") as url:
-        done = subprocess.run([sys.executable, str(EXAMPLES / "scripted_agent.py"), "--sidecar", url,
+    with sidecar(tmp_path, gait_env, policy=EXAMPLES / "policy.yaml") as running:
+        done = subprocess.run([sys.executable, str(EXAMPLES / "scripted_agent.py"), "--sidecar", running.url,
                                "--workdir", str(tmp_path)],
                               env=env, capture_output=True, text=True, timeout=FIRST_CALL_TIMEOUT, check=False)
     assert done.returncode == 0, done.stdout + done.stderr

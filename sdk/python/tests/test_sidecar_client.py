@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import FIRST_CALL_TIMEOUT, full_intent, release_intent, sidecar, simple_intent
+from support import FIRST_CALL_TIMEOUT, POLICY, full_intent, gait_bin, release_intent, sidecar, simple_intent
 
-from gait_sdk import CliClient, IntentRequest, SidecarClient, Target
+from gait_sdk import CliClient, GaitCommandError, IntentRequest, SidecarClient, Target, start_sidecar
 from gait_sdk.decision import INVALID_INTENT, INVALID_RESPONSE, TIMEOUT, UNAVAILABLE
 
 
@@ -58,11 +58,11 @@ def test_a_sidecar_that_is_not_there_blocks() -> None:
 
 def test_the_bearer_token_is_sent(tmp_path: Path, gait_env: dict[str, str]) -> None:
     env = {**gait_env, "SDK_TEST_TOKEN": "s3cret-token-for-the-test"}
-    with sidecar(tmp_path, env, ["--auth-token-env", "SDK_TEST_TOKEN"]) as url:
-        without = SidecarClient(url, timeout=FIRST_CALL_TIMEOUT).evaluate(simple_intent("fs.read"))
-        wrong = SidecarClient(url, timeout=FIRST_CALL_TIMEOUT, auth_token="guess").evaluate(simple_intent("fs.read"))
-        right = SidecarClient(url, timeout=FIRST_CALL_TIMEOUT,
-                              auth_token="s3cret-token-for-the-test").evaluate(simple_intent("fs.read"))
+    with sidecar(tmp_path, env, ["--auth-token-env", "SDK_TEST_TOKEN"]) as running:
+        without = running.client(timeout=FIRST_CALL_TIMEOUT).evaluate(simple_intent("fs.read"))
+        wrong = running.client(timeout=FIRST_CALL_TIMEOUT, auth_token="guess").evaluate(simple_intent("fs.read"))
+        right = running.client(timeout=FIRST_CALL_TIMEOUT,
+                               auth_token="s3cret-token-for-the-test").evaluate(simple_intent("fs.read"))
     assert (without.allowed, without.error_code) == (False, "unauthorized")
     assert (wrong.allowed, wrong.error_code) == (False, "unauthorized")
     assert right.allowed, right
@@ -112,6 +112,22 @@ def test_answers_that_are_not_decisions_block(other_server: str, prefix: str, er
 def test_a_sidecar_that_answers_too_late_blocks(other_server: str) -> None:
     decision = SidecarClient(other_server + "/slow", timeout=0.2).evaluate(simple_intent("fs.read"))
     assert (decision.allowed, decision.error_code, decision.retryable) == (False, TIMEOUT, True)
+
+
+def test_a_started_sidecar_announces_its_policy_and_stops(tmp_path: Path, gait_env: dict[str, str]) -> None:
+    with sidecar(tmp_path, gait_env) as running:
+        decision = running.client(timeout=FIRST_CALL_TIMEOUT).evaluate(simple_intent("fs.read"))
+        assert decision.allowed and decision.policy_digest == running.policy_digest
+    assert running.process.returncode is not None
+
+
+def test_a_sidecar_that_cannot_start_raises_with_its_error(tmp_path: Path, gait_env: dict[str, str]) -> None:
+    with pytest.raises(GaitCommandError) as failed:
+        start_sidecar(tmp_path / "no-policy.yaml", gait_bin=gait_bin(), cwd=tmp_path, env=gait_env,
+                      start_timeout=FIRST_CALL_TIMEOUT)
+    assert failed.value.exit_code == 6 and "no-policy.yaml" in str(failed.value)
+    with pytest.raises(GaitCommandError, match="cannot run"):
+        start_sidecar(POLICY, gait_bin=tmp_path / "no-gait")
 
 
 def test_a_url_that_is_not_http_is_refused_at_once() -> None:

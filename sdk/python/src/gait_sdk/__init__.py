@@ -22,7 +22,7 @@ from .intent import (
     SkillProvenance,
     Target,
 )
-from .sidecar import SidecarClient
+from .sidecar import SidecarClient, SidecarProcess, start_sidecar
 
 __all__ = [
     "__version__",
@@ -47,8 +47,10 @@ __all__ = [
     "Sandbox",
     "ScriptStep",
     "SidecarClient",
+    "SidecarProcess",
     "SkillProvenance",
     "Target",
     "ToolBlockedError",
     "gate_tool",
+    "start_sidecar",
 ]

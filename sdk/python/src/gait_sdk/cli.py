@@ -74,7 +74,7 @@ class CliClient:
                  env: Mapping[str, str] | None = None, timeout: float = DEFAULT_TIMEOUT_SECONDS,
                  extra_args: Sequence[str] = ()) -> None:
         self.policy = policy
-        self.gait_bin = os.fspath(gait_bin) if gait_bin is not None else os.environ.get("GAIT_BIN") or "gait"
+        self.gait_bin = resolve_gait_bin(gait_bin)
         self.cwd = cwd
         self.env = dict(env) if env is not None else None
         self.timeout = timeout
@@ -164,6 +164,11 @@ class CliClient:
                                    env=self.env, timeout=self.timeout, check=False)
         return CommandResult(completed.returncode, completed.stdout.decode("utf-8", "replace"),
                              completed.stderr.decode("utf-8", "replace"))
+
+
+def resolve_gait_bin(gait_bin: StrPath | None) -> str:
+    """``gait_bin`` when given, else ``$GAIT_BIN``, else ``gait`` (looked up on the ``PATH``)."""
+    return os.fspath(gait_bin) if gait_bin is not None else os.environ.get("GAIT_BIN") or "gait"
 
 
 def _excerpt(text: str, limit: int = 300) -> str:
