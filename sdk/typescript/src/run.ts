@@ -56,7 +56,7 @@ export class RunRecorder {
   /** Adds a call the gate did not allow: an error result that names the verdict and its trace. */
   addBlocked(intentId: string, decision: GateDecision): void {
     this.addResult(intentId, "error", {
-      gait_verdict: decision.verdict,
+      verdict: decision.verdict, // `gait regress` reads it as the recorded verdict
       reason_codes: decision.reasonCodes,
       ...(decision.traceId !== undefined ? { trace_id: decision.traceId } : {}),
       ...(decision.failure !== undefined ? { gate_failure: decision.failure.message } : {}),

@@ -61,7 +61,7 @@ test("a recorded run becomes a signed runpack whose digests the CLI computed", a
 
   const input = recorder.toRecordInput();
   assert.deepEqual(input.intents.map((i) => i.tool_name), ["tool.read", "tool.delete"]);
-  assert.deepEqual(input.results.map((r) => [r.status, r.result.gait_verdict]), [["ok", undefined], ["error", "block"]]);
+  assert.deepEqual(input.results.map((r) => [r.status, r.result.verdict]), [["ok", undefined], ["error", "block"]]);
   assert.ok(!JSON.stringify(input).includes("digest"), "the SDK computes no digest");
 
   const answer = await recorder.record(cli, { outDir: join(dir, "out") });
