@@ -80,7 +80,11 @@ public final class Sidecar implements AutoCloseable {
                 .add("GET", OpsApi.READY, nativeApi.errors(), ops::ready)
                 .add("GET", OpsApi.METRICS, nativeApi.errors(), ops::metrics);
         Gateway gateway = new Gateway(router, options.authToken() == null ? null : new BearerToken(options.authToken()),
-                new RequestRateLimit(options.maxRequestsPerSecond()), options.maxBodyBytes(), metrics::rejected);
+                new RequestRateLimit(options.maxRequestsPerSecond()), options.maxBodyBytes(), (route, status) -> {
+                    if (status >= 400) {
+                        metrics.rejected(status);
+                    }
+                });
 
         JettyServer server;
         try {

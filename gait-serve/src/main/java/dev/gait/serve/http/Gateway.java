@@ -6,7 +6,6 @@ import dev.gait.core.json.JsonException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.IntConsumer;
 
 /**
  * The front door every request passes, in order: bearer token (when configured), the per-process
@@ -30,25 +29,29 @@ public final class Gateway {
     private final BearerToken token;
     private final RequestRateLimit rateLimit;
     private final int maxBodyBytes;
-    private final IntConsumer rejections;
+    private final Observer observer;
+
+    /** Told the route template (or {@link Router#UNMATCHED}) and status of every reply. */
+    @FunctionalInterface
+    public interface Observer {
+        void replied(String route, int status);
+    }
 
     /**
      * @param token the required bearer token, or null when none is required
-     * @param rejections told the status of every error reply
+     * @param observer told the route and status of every reply
      */
-    public Gateway(Router router, BearerToken token, RequestRateLimit rateLimit, int maxBodyBytes, IntConsumer rejections) {
+    public Gateway(Router router, BearerToken token, RequestRateLimit rateLimit, int maxBodyBytes, Observer observer) {
         this.router = router;
         this.token = token;
         this.rateLimit = rateLimit;
         this.maxBodyBytes = maxBodyBytes;
-        this.rejections = rejections;
+        this.observer = observer;
     }
 
     public Reply serve(Incoming in) {
         Reply reply = answer(in);
-        if (reply.status() >= 400) {
-            rejections.accept(reply.status());
-        }
+        observer.replied(router.templateFor(in.path()), reply.status());
         String requestId = in.headers().apply("X-Request-ID");
         return requestId == null ? reply : reply.withHeader("X-Request-ID", requestId);
     }

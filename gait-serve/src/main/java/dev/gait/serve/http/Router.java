@@ -12,6 +12,9 @@ import java.util.TreeMap;
  * looked up first, so the sidecar's routes cost one map lookup.
  */
 public final class Router {
+    /** The route name of a path that matches no route. */
+    public static final String UNMATCHED = "unmatched";
+
     /** What a route accepts as a request body when the method has one. */
     public static final String JSON = "application/json";
 
@@ -53,6 +56,12 @@ public final class Router {
         List<Declared> declared = new ArrayList<>();
         all.values().forEach(route -> route.byMethod().keySet().forEach(method -> declared.add(new Declared(method, route.template()))));
         return declared;
+    }
+
+    /** The template of the route a path matches, or {@link #UNMATCHED}. */
+    public String templateFor(String path) {
+        Match match = match(path);
+        return match == null ? UNMATCHED : match.route().template();
     }
 
     /** The error format for a path: its route's, or the fallback. */
