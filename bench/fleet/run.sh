@@ -40,7 +40,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
   echo "- Machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/{print $2}') GiB; JDK $GAIT_JAVA_VERSION; load average at start: $load_at_start"
   echo "- Command: \`bench/fleet/run.sh $points $seconds $interval\`"
   echo "- Server and the simulated points share one JVM and the machine's cores; every request carries a machine credential and passes authentication, the access check and rollout selection."
-  echo "- Measured while six other engineers' builds and tests ran on the same 2-core machine (see the load average): absolute figures are far below a quiet machine's; rerun there for reference numbers."
+  echo "- Measured while six other builds and test runs shared this 2-core machine (see the load average): absolute figures are far below a quiet machine's; rerun there for reference numbers."
   echo
   echo "## $points points in one JVM (JDK HttpClient on virtual threads)"
   echo

@@ -16,7 +16,7 @@ import dev.gait.fleet.api.TrustedKeys;
 import dev.gait.fleet.distribution.Bundle;
 import dev.gait.fleet.distribution.EnforcementPoint;
 import dev.gait.fleet.distribution.PointStatus;
-import dev.gait.fleet.distribution.Rollout;
+import dev.gait.fleet.distribution.BundleChannel;
 import dev.gait.fleet.ingest.ArtifactIndex;
 import dev.gait.fleet.ingest.Ingested;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +44,7 @@ public final class InMemoryFleet implements Authenticator, Tenants, Releases, Bu
     private final Map<String, Environment> environments = new ConcurrentHashMap<>();
     private final Map<String, EnforcementPoint> points = new ConcurrentHashMap<>();
     private final Map<String, byte[]> releases = new ConcurrentHashMap<>();
+    private final Map<String, Stored> rollouts = new ConcurrentHashMap<>();
     private final Map<String, PointStatus> reports = new ConcurrentHashMap<>();
     private final List<String> audit = new CopyOnWriteArrayList<>();
     private final Map<String, List<Indexed>> artifacts = new ConcurrentHashMap<>();
@@ -151,8 +152,14 @@ public final class InMemoryFleet implements Authenticator, Tenants, Releases, Bu
     }
 
     @Override
-    public void changed(String organisation, String environment, String action, Rollout now, String actor) {
-        audit.add(organisation + " " + action + " " + environment + " " + now.stable().orElse(""));
+    public void changed(String organisation, String environment, String action, BundleChannel.Published now, String actor) {
+        rollouts.put(environment, new Stored(organisation, environment, now));
+        audit.add(organisation + " " + action + " " + environment + " " + now.rollout().stable().orElse(""));
+    }
+
+    @Override
+    public List<Stored> load() {
+        return List.copyOf(rollouts.values());
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.gait.fleet.api.AuditLog;
 import dev.gait.fleet.api.Authenticator;
 import dev.gait.fleet.api.FleetPorts;
 import dev.gait.fleet.api.Principal;
+import dev.gait.fleet.api.Rollouts;
 import dev.gait.fleet.api.Tenants;
 import dev.gait.fleet.distribution.Bundle;
 import dev.gait.fleet.distribution.BundleChannel;
@@ -218,8 +219,12 @@ public final class FleetPolling {
                 return Optional.of(new EnforcementPoint(pointId, Map.of()));
             }
         };
+        Rollouts rollouts = new Rollouts() {
+            @Override public void changed(String o, String e, String a, BundleChannel.Published now, String actor) {}
+            @Override public List<Stored> load() { return List.of(); }
+        };
         AuditLog audit = organisation -> { throw unused(); };
-        return new FleetPorts(machines, tenants, null, null, null, null, null, null, audit, () -> true);
+        return new FleetPorts(machines, tenants, null, null, rollouts, null, null, null, audit, () -> true);
     }
 
     private static UnsupportedOperationException unused() {

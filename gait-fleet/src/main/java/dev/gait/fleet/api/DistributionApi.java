@@ -151,9 +151,9 @@ final class DistributionApi {
         if (!ports.tenants().hasEnvironment(org, env)) {
             return TenancyApi.noEnvironment(call);
         }
-        Rollout now = distribution.channel(env).update(change, release -> ports.bundles().build(org, env, release));
+        BundleChannel.Published now = distribution.channel(env).update(change, release -> ports.bundles().build(org, env, release));
         ports.rollouts().changed(org, env, action, now, caller.subject());
-        return Json.ok(200, "rollout", toJson(now));
+        return Json.ok(200, "rollout", toJson(now.rollout()));
     }
 
     private Reply posture(HttpCall call, Principal caller) {

@@ -20,6 +20,18 @@ import java.util.function.UnaryOperator;
  */
 public final class BundleChannel {
 
+    /** A rollout and the bundle of each release it names, by release digest. */
+    public record Published(Rollout rollout, Map<String, Bundle> bundles) {
+        public Published {
+            bundles = Map.copyOf(bundles);
+            for (String release : rollout.releases()) {
+                if (!bundles.containsKey(release)) {
+                    throw new IllegalArgumentException("no bundle for release " + release);
+                }
+            }
+        }
+    }
+
     private record Snapshot(Rollout rollout, Map<String, Bundle> bundles, CompletableFuture<Void> replaced) {
         Optional<Bundle> bundleFor(EnforcementPoint point) {
             return rollout.releaseFor(point).map(bundles::get);
@@ -34,19 +46,10 @@ public final class BundleChannel {
         this.waiting = waiting;
     }
 
-    /**
-     * Makes a rollout current, with the bundle of every release it names, and wakes every waiting poll.
-     *
-     * @param bundles by release digest
-     */
-    public synchronized void publish(Rollout rollout, Map<String, Bundle> bundles) {
-        for (String release : rollout.releases()) {
-            if (!bundles.containsKey(release)) {
-                throw new IllegalArgumentException("no bundle for release " + release);
-            }
-        }
+    /** Makes a rollout and its bundles current and wakes every waiting poll. */
+    public synchronized void publish(Published published) {
         Snapshot old = snapshot;
-        snapshot = new Snapshot(rollout, Map.copyOf(bundles), new CompletableFuture<>());
+        snapshot = new Snapshot(published.rollout(), published.bundles(), new CompletableFuture<>());
         old.replaced().complete(null);
     }
 
@@ -58,9 +61,9 @@ public final class BundleChannel {
      * Changes the rollout and publishes it in one step: bundles of releases already distributed are
      * kept, the others are built.
      *
-     * @return the rollout now in force
+     * @return what is now in force
      */
-    public synchronized Rollout update(UnaryOperator<Rollout> change, Function<String, Bundle> build) {
+    public synchronized Published update(UnaryOperator<Rollout> change, Function<String, Bundle> build) {
         Snapshot now = snapshot;
         Rollout next = change.apply(now.rollout());
         Map<String, Bundle> bundles = new HashMap<>();
@@ -68,8 +71,9 @@ public final class BundleChannel {
             Bundle kept = now.bundles().get(release);
             bundles.put(release, kept != null ? kept : build.apply(release));
         }
-        publish(next, bundles);
-        return next;
+        Published published = new Published(next, bundles);
+        publish(published);
+        return published;
     }
 
     /** The bundle this point gets now; empty when the environment has none. */

@@ -37,8 +37,10 @@ public final class FleetServer implements AutoCloseable {
         this.router = router;
     }
 
+    /** Serves every environment's persisted rollout again, then listens. */
     public static FleetServer start(FleetOptions options, FleetPorts ports) {
         Distribution distribution = new Distribution();
+        ports.rollouts().load().forEach(stored -> distribution.channel(stored.environment()).publish(stored.published()));
         FleetMetrics metrics = new FleetMetrics(distribution::waiting);
         List<ApiRoute> routes = new ArrayList<>(FleetApi.routes(ports, distribution, options.clock()));
         routes.add(ApiRoute.get("/healthz", Access.PUBLIC, "Liveness: the process serves",

@@ -98,6 +98,19 @@ class FleetServerTest {
     }
 
     @Test
+    void a_restarted_server_serves_the_persisted_rollout_with_the_same_etag() throws Exception {
+        String v1 = publish("{\"policy\":\"v1\"}");
+        json(post("/v1/orgs/acme/environments/" + prod + "/promotions", ADMIN, "{\"release_digest\":\"" + v1 + "\"}"), 200);
+        String etag = get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow();
+
+        server.close();
+        server = FleetServer.start(FleetOptions.defaults().withListen("127.0.0.1", 0), fleet.ports());
+
+        assertThat(get("/v1/environments/" + prod + "/bundle", prodMachine, etag).statusCode()).isEqualTo(304);
+        assertThat(get("/v1/environments/" + dev + "/bundle", devMachine, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void a_wait_that_expires_answers_304_and_a_point_without_a_bundle_gets_no_bundle() throws Exception {
         HttpResponse<String> none = get("/v1/environments/" + prod + "/bundle", prodMachine, null);
         assertThat(none.statusCode()).isEqualTo(404);
@@ -238,7 +251,7 @@ class FleetServerTest {
         assertThat(error(get("/v1/nothing", ADMIN, null), 404)).isEqualTo("not_found");
     }
 
-    // --- helpers ---
+    // --- requests and replies ---
 
     private String publish(String document) throws Exception {
         return json(post("/v1/orgs/acme/releases", ADMIN, document), 201).object("release").orElseThrow().string("release_digest").orElseThrow();
