@@ -11,8 +11,8 @@ import java.util.function.Function;
  * The front door every request passes, in order: bearer token (when configured), the per-process
  * rate limit (decision calls, i.e. POST), the route's content type for POST (JSON unless the route
  * says otherwise, so a browser page cannot post with a simple cross-site request), the body size
- * limit, then the route. Whatever fails on
- * the way is answered in the route's error format, which for a decision API is never an allow.
+ * limit, then the route. Whatever fails on the way is answered in the route's error format, which
+ * for a decision API is never an allow.
  */
 public final class Gateway {
 
@@ -64,9 +64,11 @@ public final class Gateway {
         if (in.method().equals("POST") && !rateLimit.tryAcquire()) {
             return unread(errors.error(HttpError.RATE_LIMITED, "request rate above the sidecar's limit").withHeader("Retry-After", "1"));
         }
-        String bodyType = router.bodyTypeFor(in.method(), in.path());
-        if (in.method().equals("POST") && !isMediaType(in.headers().apply("Content-Type"), bodyType)) {
-            return unread(errors.error(HttpError.UNSUPPORTED_MEDIA_TYPE, "the body must be sent as " + bodyType));
+        if (in.method().equals("POST")) {
+            String bodyType = router.bodyTypeFor(in.method(), in.path());
+            if (!isMediaType(in.headers().apply("Content-Type"), bodyType)) {
+                return unread(errors.error(HttpError.UNSUPPORTED_MEDIA_TYPE, "the body must be sent as " + bodyType));
+            }
         }
         if (in.contentLength() > maxBodyBytes) {
             return unread(tooLarge(errors));
