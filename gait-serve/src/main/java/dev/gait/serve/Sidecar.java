@@ -6,7 +6,7 @@ import dev.gait.serve.api.NativeApi;
 import dev.gait.serve.api.OpsApi;
 import dev.gait.serve.http.BearerToken;
 import dev.gait.serve.http.Gateway;
-import dev.gait.serve.http.JettyHandler;
+import dev.gait.serve.http.JettyServer;
 import dev.gait.serve.http.RequestRateLimit;
 import dev.gait.serve.http.Router;
 import dev.gait.serve.state.LiveState;
@@ -19,29 +19,26 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The local decision sidecar ({@code gait serve}): the native gate API, the AuthZEN API, health
  * and metrics on Jetty, with request handlers on virtual threads.
  */
 public final class Sidecar implements AutoCloseable {
-    private final Server server;
-    private final ServerConnector connector;
+    /** Jetty's default: a connection silent for longer is closed. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final JettyServer server;
     private final TraceSink traces;
     private final ScheduledExecutorService poller;
     private final LiveState state;
 
-    private Sidecar(Server server, ServerConnector connector, TraceSink traces, ScheduledExecutorService poller, LiveState state) {
+    private Sidecar(JettyServer server, TraceSink traces, ScheduledExecutorService poller, LiveState state) {
         this.server = server;
-        this.connector = connector;
         this.traces = traces;
         this.poller = poller;
         this.state = state;
@@ -83,31 +80,24 @@ public final class Sidecar implements AutoCloseable {
                 .add("GET", OpsApi.READY, nativeApi.errors(), ops::ready)
                 .add("GET", OpsApi.METRICS, nativeApi.errors(), ops::metrics);
         Gateway gateway = new Gateway(router, options.authToken() == null ? null : new BearerToken(options.authToken()),
-                new RequestRateLimit(options.maxRequestsPerSecond()), options.maxBodyBytes(), metrics::rejected);
+                new RequestRateLimit(options.maxRequestsPerSecond()), options.maxBodyBytes(), (route, status) -> {
+                    if (status >= 400) {
+                        metrics.rejected(status);
+                    }
+                });
 
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("gait-serve");
-        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(options.host());
-        connector.setPort(options.port());
-        server.addConnector(connector);
-        server.setHandler(new JettyHandler(gateway));
-        server.setStopTimeout(2_000);
+        JettyServer server;
         try {
-            server.start();
-        } catch (Exception e) {
+            server = JettyServer.start("gait-serve", options.host(), options.port(), gateway, IDLE_TIMEOUT);
+        } catch (GaitException e) {
             traces.close();
-            throw GaitException.io("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
+            throw e;
         }
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("gait-serve-reload").factory());
         long pollMillis = Math.max(1, options.poll().toMillis());
         poller.scheduleWithFixedDelay(state::current, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
-        return new Sidecar(server, connector, traces, poller, state);
+        return new Sidecar(server, traces, poller, state);
     }
 
     private static void requireTokenOffLoopback(SidecarOptions options) {
@@ -125,8 +115,7 @@ public final class Sidecar implements AutoCloseable {
 
     /** The base URL of the listening socket. */
     public URI url() {
-        String host = connector.getHost().contains(":") ? "[" + connector.getHost() + "]" : connector.getHost();
-        return URI.create("http://" + host + ":" + connector.getLocalPort());
+        return server.url();
     }
 
     public String policyDigest() {
@@ -142,9 +131,7 @@ public final class Sidecar implements AutoCloseable {
     public void close() {
         poller.shutdownNow();
         try {
-            server.stop();
-        } catch (Exception e) {
-            throw GaitException.io("cannot stop the sidecar: " + e.getMessage(), e);
+            server.close();
         } finally {
             traces.close();
         }

@@ -15,9 +15,9 @@ class ServeArchitectureTest {
             .importPackages("dev.gait.serve");
 
     @Test
-    void only_the_handler_and_the_server_set_up_touch_jetty() {
+    void only_the_handler_and_the_server_touch_jetty() {
         noClasses().that().doNotHaveFullyQualifiedName("dev.gait.serve.http.JettyHandler")
-                .and().doNotHaveFullyQualifiedName("dev.gait.serve.Sidecar")
+                .and().doNotHaveFullyQualifiedName("dev.gait.serve.http.JettyServer")
                 .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..")
                 .check(SERVE);
     }

@@ -4,14 +4,15 @@ import dev.gait.core.error.ExitCode;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.json.JsonException;
 import java.io.IOException;
+import java.util.Map;
 import java.util.function.Function;
-import java.util.function.IntConsumer;
 
 /**
  * The front door every request passes, in order: bearer token (when configured), the per-process
- * rate limit (decision calls, i.e. POST), a JSON content type for POST (so a browser page cannot
- * post to the sidecar with a simple cross-site request), the body size limit, then the route. Whatever fails on
- * the way is answered in the route's error format, which for a decision API is never an allow.
+ * rate limit (decision calls, i.e. POST), the route's content type for POST (JSON unless the route
+ * says otherwise, so a browser page cannot post with a simple cross-site request), the body size
+ * limit, then the route. Whatever fails on the way is answered in the route's error format, which
+ * for a decision API is never an allow.
  */
 public final class Gateway {
 
@@ -21,32 +22,36 @@ public final class Gateway {
     }
 
     /** A request as the HTTP server hands it over. */
-    public record Incoming(String method, String path, String baseUrl, Function<String, String> headers, long contentLength,
-                           BodyReader body) {}
+    public record Incoming(String method, String path, String query, String baseUrl, Function<String, String> headers,
+                           long contentLength, BodyReader body) {}
 
     private final Router router;
     private final BearerToken token;
     private final RequestRateLimit rateLimit;
     private final int maxBodyBytes;
-    private final IntConsumer rejections;
+    private final Observer observer;
+
+    /** Told the route template (or {@link Router#UNMATCHED}) and status of every reply. */
+    @FunctionalInterface
+    public interface Observer {
+        void replied(String route, int status);
+    }
 
     /**
      * @param token the required bearer token, or null when none is required
-     * @param rejections told the status of every error reply
+     * @param observer told the route and status of every reply
      */
-    public Gateway(Router router, BearerToken token, RequestRateLimit rateLimit, int maxBodyBytes, IntConsumer rejections) {
+    public Gateway(Router router, BearerToken token, RequestRateLimit rateLimit, int maxBodyBytes, Observer observer) {
         this.router = router;
         this.token = token;
         this.rateLimit = rateLimit;
         this.maxBodyBytes = maxBodyBytes;
-        this.rejections = rejections;
+        this.observer = observer;
     }
 
     public Reply serve(Incoming in) {
         Reply reply = answer(in);
-        if (reply.status() >= 400) {
-            rejections.accept(reply.status());
-        }
+        observer.replied(router.templateFor(in.path()), reply.status());
         String requestId = in.headers().apply("X-Request-ID");
         return requestId == null ? reply : reply.withHeader("X-Request-ID", requestId);
     }
@@ -59,8 +64,11 @@ public final class Gateway {
         if (in.method().equals("POST") && !rateLimit.tryAcquire()) {
             return unread(errors.error(HttpError.RATE_LIMITED, "request rate above the sidecar's limit").withHeader("Retry-After", "1"));
         }
-        if (in.method().equals("POST") && !isJson(in.headers().apply("Content-Type"))) {
-            return unread(errors.error(HttpError.UNSUPPORTED_MEDIA_TYPE, "the body must be sent as application/json"));
+        if (in.method().equals("POST")) {
+            String bodyType = router.bodyTypeFor(in.method(), in.path());
+            if (!isMediaType(in.headers().apply("Content-Type"), bodyType)) {
+                return unread(errors.error(HttpError.UNSUPPORTED_MEDIA_TYPE, "the body must be sent as " + bodyType));
+            }
         }
         if (in.contentLength() > maxBodyBytes) {
             return unread(tooLarge(errors));
@@ -70,7 +78,7 @@ public final class Gateway {
             if (body.length > maxBodyBytes) {
                 return unread(tooLarge(errors));
             }
-            return router.dispatch(new HttpCall(in.method(), in.path(), in.baseUrl(), body));
+            return router.dispatch(new HttpCall(in.method(), in.path(), in.baseUrl(), body, in.headers(), in.query(), Map.of()));
         } catch (JsonException e) {
             return errors.error(HttpError.BAD_REQUEST, e.getMessage());
         } catch (GaitException e) {
@@ -83,12 +91,12 @@ public final class Gateway {
         }
     }
 
-    private static boolean isJson(String contentType) {
+    private static boolean isMediaType(String contentType, String expected) {
         if (contentType == null) {
             return false;
         }
         int parameters = contentType.indexOf(';');
-        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().equalsIgnoreCase("application/json");
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().equalsIgnoreCase(expected);
     }
 
     /** A reply sent before the body was read whole closes the connection, so no leftover body is taken for the next request. */

@@ -1,12 +1,13 @@
 package dev.gait.serve.http;
 
 /**
- * The sidecar's error kinds: HTTP status, the stable {@code error_code} of the error envelope,
+ * The HTTP error kinds: HTTP status, the stable {@code error_code} of the error envelope,
  * whether retrying can help, and a hint for the caller.
  */
 public enum HttpError {
     BAD_REQUEST(400, "invalid_input", false, "check the request body against the endpoint's schema"),
     UNAUTHORIZED(401, "unauthorized", false, "send Authorization: Bearer <token> with the sidecar's token"),
+    FORBIDDEN(403, "forbidden", false, "use a credential of the organisation or environment the path names"),
     NOT_FOUND(404, "not_found", false, "see the endpoint list in the sidecar's documentation"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed", false, "use the method the endpoint documents"),
     TOO_LARGE(413, "request_too_large", false, "send a smaller body or raise --max-body-bytes"),

@@ -26,7 +26,7 @@ public final class JettyHandler extends Handler.Abstract {
         HttpURI uri = request.getHttpURI();
         HttpFields headers = request.getHeaders();
         Reply reply = gateway.serve(new Gateway.Incoming(request.getMethod(), Request.getPathInContext(request),
-                uri.getScheme() + "://" + uri.getAuthority(), headers::get, request.getLength(),
+                uri.getQuery(), uri.getScheme() + "://" + uri.getAuthority(), headers::get, request.getLength(),
                 limit -> Content.Source.asInputStream(request).readNBytes(limit + 1)));
         response.setStatus(reply.status());
         HttpFields.Mutable out = response.getHeaders();

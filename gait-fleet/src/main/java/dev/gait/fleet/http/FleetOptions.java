@@ -1,0 +1,22 @@
+package dev.gait.fleet.http;
+
+import java.time.Clock;
+
+/**
+ * How {@code gait fleet serve} listens: loopback by default, port 0 picks a free one.
+ *
+ * @param maxBodyBytes the largest request body (artifact uploads are the large ones)
+ */
+public record FleetOptions(String host, int port, int maxBodyBytes, Clock clock) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8788;
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 << 20;
+
+    public static FleetOptions defaults() {
+        return new FleetOptions(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+    }
+
+    public FleetOptions withListen(String host, int port) {
+        return new FleetOptions(host, port, maxBodyBytes, clock);
+    }
+}

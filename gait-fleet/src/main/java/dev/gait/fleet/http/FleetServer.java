@@ -1,0 +1,99 @@
+package dev.gait.fleet.http;
+
+import dev.gait.core.json.JsonObject;
+import dev.gait.fleet.api.Access;
+import dev.gait.fleet.api.ApiErrors;
+import dev.gait.fleet.api.ApiRoute;
+import dev.gait.fleet.api.FleetApi;
+import dev.gait.fleet.api.FleetPorts;
+import dev.gait.fleet.distribution.Distribution;
+import dev.gait.serve.http.Gateway;
+import dev.gait.serve.http.JettyServer;
+import dev.gait.serve.http.Reply;
+import dev.gait.serve.http.RequestRateLimit;
+import dev.gait.serve.http.Router;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fleet control plane's HTTP server ({@code gait fleet serve}): the JSON API under {@code /v1},
+ * its OpenAPI description, health, readiness and Prometheus metrics, on the sidecar's HTTP layer.
+ */
+public final class FleetServer implements AutoCloseable {
+    public static final String OPENAPI = "/v1/openapi.json";
+
+    /** Longer than the longest long poll, so a waiting connection is never cut as idle. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(90);
+
+    private final JettyServer server;
+    private final Distribution distribution;
+    private final Router router;
+
+    private FleetServer(JettyServer server, Distribution distribution, Router router) {
+        this.server = server;
+        this.distribution = distribution;
+        this.router = router;
+    }
+
+    /** Serves every environment's persisted rollout again, then listens. */
+    public static FleetServer start(FleetOptions options, FleetPorts ports) {
+        Distribution distribution = new Distribution();
+        ports.rollouts().load().forEach(stored -> distribution.channel(stored.environment()).publish(stored.published()));
+        FleetMetrics metrics = new FleetMetrics(distribution::waiting);
+        List<ApiRoute> routes = new ArrayList<>(FleetApi.routes(ports, distribution, options.clock()));
+        routes.add(ApiRoute.get("/healthz", Access.PUBLIC, "Liveness: the process serves",
+                (call, caller) -> Reply.json(200, JsonObject.builder().put("ok", true).put("status", "ok").build())));
+        routes.add(ApiRoute.get("/readyz", Access.PUBLIC, "Readiness: 200 when the store answers, 503 otherwise",
+                (call, caller) -> ready(ports)));
+        routes.add(ApiRoute.get("/metrics", Access.PUBLIC, "Prometheus metrics (text exposition format)",
+                (call, caller) -> Reply.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.render())));
+        // The description covers every route, itself included, so it is built from the finished list.
+        routes.add(ApiRoute.get(OPENAPI, Access.PUBLIC, "This API's OpenAPI 3.1 description",
+                (call, caller) -> Reply.json(200, OpenApi.document(routes))));
+
+        Router router = new Router(ApiErrors.FORMAT);
+        for (ApiRoute route : routes) {
+            router.add(route.method(), route.template(), route.bodyType().isEmpty() ? Router.JSON : route.bodyType(), ApiErrors.FORMAT,
+                    Authorization.guard(route, ports.authenticator()));
+        }
+        Gateway gateway = new Gateway(router, null, new RequestRateLimit(0), options.maxBodyBytes(), metrics::replied);
+        JettyServer server = JettyServer.start("gait-fleet", options.host(), options.port(), gateway, IDLE_TIMEOUT);
+        return new FleetServer(server, distribution, router);
+    }
+
+    private static Reply ready(FleetPorts ports) {
+        boolean ready;
+        try {
+            ready = ports.ready().getAsBoolean();
+        } catch (RuntimeException e) {
+            ready = false;
+        }
+        return ready ? Reply.json(200, JsonObject.builder().put("ok", true).put("ready", true).build())
+                : ApiErrors.envelope(503, "not_ready", "the store does not answer", JsonObject.EMPTY);
+    }
+
+    public URI url() {
+        return server.url();
+    }
+
+    /** Every environment's bundle channel; promotions publish through it. */
+    public Distribution distribution() {
+        return distribution;
+    }
+
+    /** The routes the server dispatches, for checking the API description against. */
+    public List<Router.Declared> routes() {
+        return router.declared();
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
