@@ -50,6 +50,7 @@ public final class FleetBundle {
      * What an enforcement point checks a bundle against.
      *
      * @param org the organisation, or empty to accept any
+     * @param environment the environment, or empty to accept any (an offline check of a bundle file)
      * @param activeSequence the sequence of the bundle in force, 0 when none
      * @param activeDigest the digest of the bundle in force, empty when none
      */
@@ -151,7 +152,7 @@ public final class FleetBundle {
         if (!expected.org().isEmpty() && !expected.org().equals(org)) {
             throw new BundleRejectedException(Reason.WRONG_ORG, "bundle is for organisation " + org + ", expected " + expected.org());
         }
-        if (!expected.environment().equals(environment)) {
+        if (!expected.environment().isEmpty() && !expected.environment().equals(environment)) {
             throw new BundleRejectedException(Reason.WRONG_ENVIRONMENT,
                     "bundle is for environment " + environment + ", expected " + expected.environment());
         }
