@@ -135,6 +135,22 @@ class FleetBundleCommandsTest {
         assertThat(missing.json().string("error").orElseThrow()).startsWith("fleet_bundle_unavailable").contains("unreadable");
     }
 
+    @Test
+    void verify_fleet_bundle_checks_a_bundle_offline_and_names_the_reason_of_a_refusal() throws Exception {
+        writeBundle("cache/bundle.json", "prod", null, true, null);
+        CliRunner.Result ok = cli().run("verify", "fleet-bundle", "cache/bundle.json", "--fleet-trust", "cp/cp_public.key", "--json");
+        assertThat(ok.exitCode()).isZero();
+        assertThat(ok.json().string("environment")).contains("prod");
+        assertThat(ok.json().string("digest")).contains(dev.gait.core.digest.Digests.sha256Hex(Files.readAllBytes(dir.resolve("cache/bundle.json"))));
+
+        CliRunner.Result wrongEnvironment = cli().run("verify", "fleet-bundle", "cache/bundle.json", "--fleet-trust", "cp/cp_public.key",
+                "--fleet-environment", "staging", "--json");
+        assertThat(wrongEnvironment.exitCode()).isEqualTo(2);
+        assertThat(wrongEnvironment.json().string("reason_code")).contains("wrong_environment");
+        assertThat(cli().run("verify", "fleet-release", "cache/bundle.json", "--fleet-trust", "cp/cp_public.key", "--json")
+                .json().string("reason_code")).contains("unknown_schema");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--policy=policy.yaml", "--kill-switch-state=ks.json", "--approved-script-registry=r.json"})
     void a_bundle_replaces_the_local_policy_inputs(String flag) throws Exception {
