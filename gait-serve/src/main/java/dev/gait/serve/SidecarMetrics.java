@@ -106,7 +106,7 @@ public final class SidecarMetrics {
                 .append("gait_serve_state_info{policy_digest=\"").append(policyDigest).append("\",key_id=\"").append(keyId).append("\"} 1\n");
         if (fleet) {
             family(out, "gait_serve_fleet_bundles_total", "counter", "Fleet bundles received, by result (activated, refused) and refusal reason.", fleetBundles);
-            out.append("# HELP gait_serve_fleet_fetch_errors_total Polls of the control plane that brought no bundle (unreachable, error status).\n")
+            out.append("# HELP gait_serve_fleet_fetch_errors_total Polls of the control plane that brought no bundle (unreachable, an error status, none published).\n")
                     .append("# TYPE gait_serve_fleet_fetch_errors_total counter\n")
                     .append("gait_serve_fleet_fetch_errors_total ").append(fleetFetchErrors.sum()).append('\n');
             if (fleetBundleLabels != null) {
