@@ -5,7 +5,9 @@ import dev.gait.core.bundle.FleetBundle;
 import dev.gait.core.digest.Digests;
 import dev.gait.core.error.GaitException;
 import dev.gait.serve.SidecarMetrics;
+import dev.gait.core.fs.InputFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -109,9 +111,9 @@ public final class FleetAgent implements AutoCloseable {
         if (options.credential() != null) {
             request.header("Authorization", "Bearer " + options.credential());
         }
-        HttpResponse<byte[]> response;
+        HttpResponse<InputStream> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             return problem("control plane unreachable at " + bundleUri + ": " + Objects.requireNonNullElse(e.getMessage(), e.toString()));
         } catch (InterruptedException e) {
@@ -119,6 +121,13 @@ public final class FleetAgent implements AutoCloseable {
             return false;
         }
         int status = response.statusCode();
+        byte[] body;
+        try (InputStream in = response.body()) {
+            // a bundle is never larger than any other Gait input; a larger answer is not read whole
+            body = status == 200 ? InputFiles.readBounded(in, InputFiles.DEFAULT_MAX_BYTES, "the bundle from " + bundleUri) : new byte[0];
+        } catch (GaitException | IOException e) {
+            return problem(Objects.requireNonNullElse(e.getMessage(), e.toString()));
+        }
         if (status == 304) {
             lastProblem = "";
             return true;
@@ -132,7 +141,6 @@ public final class FleetAgent implements AutoCloseable {
             return problem("control plane answered " + status + " for " + bundleUri);
         }
         lastProblem = "";
-        byte[] body = response.body();
         // the ETag of what was fetched, even when refused: a refused bundle is not fetched again until it changes
         etag = response.headers().firstValue("ETag").orElse(quoted(Digests.sha256Hex(body)));
         accept(body, bundleUri.toString());
