@@ -61,10 +61,14 @@ class FleetAgentTest {
     }
 
     private byte[] bundle(String environment, long sequence, String policy, Signer signer) {
-        FleetRelease.Verified release = FleetRelease.verify(FleetRelease.sign(PolicyContent.of(policy, List.of(), null),
+        return bundle(environment, sequence, policy, null, false, signer);
+    }
+
+    private byte[] bundle(String environment, long sequence, String policy, JsonObject killSwitch, boolean leastPrivilege, Signer signer) {
+        FleetRelease.Verified release = FleetRelease.verify(FleetRelease.sign(PolicyContent.of(policy, List.of(), killSwitch),
                 new FleetRelease.Provenance("alice", "test", T0), signer), List.of(signer.publicKey()));
-        return FleetBundle.sign(new FleetBundle.Draft("acme", environment, sequence, release, false, List.of(), false, T0.plusMinutes(sequence)),
-                signer);
+        return FleetBundle.sign(new FleetBundle.Draft("acme", environment, sequence, release, false, List.of(), leastPrivilege,
+                T0.plusMinutes(sequence)), signer);
     }
 
     private byte[] bundle(long sequence, String policy) {
@@ -132,6 +136,29 @@ class FleetAgentTest {
         assertThat(metrics()).contains("gait_serve_fleet_bundles_total{result=\"activated\",reason=\"\"} 2")
                 .contains("gait_serve_fleet_bundle_info{digest=\"" + Digests.sha256Hex(bundle(2, ALLOW_DELETE)) + "\",sequence=\"2\"} 1");
         assertThat(Files.readAllBytes(dir.resolve("cache/bundle.json"))).isEqualTo(bundle(2, ALLOW_DELETE));
+    }
+
+    @Test
+    void the_kill_switch_and_least_privilege_travel_with_the_policy() throws Exception {
+        controlPlane.publish("prod", bundle(1, ALLOW_DELETE));
+        sidecar = start(fleet("prod", ""));
+        awaitActivated(1);
+        String highRiskDelete = SidecarFixture.intent("tool.delete").replace("\"risk_class\":\"low\"", "\"risk_class\":\"high\"");
+        assertThat(sidecar.postJson("/v1/gate/evaluate", highRiskDelete).string("verdict")).contains("allow");
+
+        JsonObject killSwitch = JsonReader.strict().readObject("""
+                {"schema_id":"gait.gate.kill_switch_state","schema_version":"1.0.0","entries":[
+                 {"entry_id":"ks_read","created_at":"2026-11-24T05:00:00Z","enabled":true,"tool_name":"tool.read"}]}
+                """.getBytes(StandardCharsets.UTF_8));
+        controlPlane.publish("prod", bundle("prod", 2, ALLOW_DELETE, killSwitch, true, controlPlaneKey));
+        awaitActivated(2);
+        JsonObject read = decide("tool.read");
+        assertThat(read.string("verdict")).contains("block");
+        assertThat(read.array("reason_codes").orElseThrow().elements()).anySatisfy(c -> assertThat(c.toString()).contains("kill_switch_active"));
+        JsonObject delete = sidecar.postJson("/v1/gate/evaluate", highRiskDelete);
+        assertThat(delete.string("verdict")).contains("block");
+        assertThat(delete.array("reason_codes").orElseThrow().elements()).anySatisfy(c -> assertThat(c.toString()).contains("broker_credential_required"));
+        assertThat(verdict("tool.delete")).isEqualTo("allow");
     }
 
     @Test

@@ -44,7 +44,13 @@ public final class FleetBundle {
      * @param issuedAt given, never read from a clock, so the same inputs give the same bytes
      */
     public record Draft(String org, String environment, long sequence, FleetRelease.Verified release, boolean rollback,
-                        List<TrustedKey> trustedKeys, boolean leastPrivilege, OffsetDateTime issuedAt) {}
+                        List<TrustedKey> trustedKeys, boolean leastPrivilege, OffsetDateTime issuedAt) {
+        /** A promotion with the defaults: not a rollback, least privilege on. */
+        public static Draft promotion(String org, String environment, long sequence, FleetRelease.Verified release, List<TrustedKey> trustedKeys,
+                                      OffsetDateTime issuedAt) {
+            return new Draft(org, environment, sequence, release, false, trustedKeys, true, issuedAt);
+        }
+    }
 
     /**
      * What an enforcement point checks a bundle against.

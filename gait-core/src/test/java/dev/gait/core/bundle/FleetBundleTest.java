@@ -56,8 +56,8 @@ class FleetBundleTest {
     }
 
     private byte[] bundle(String environment, long sequence, String policy) {
-        return FleetBundle.sign(new FleetBundle.Draft("acme", environment, sequence, verifiedRelease(policy), false,
-                List.of(new TrustedKey(approver.publicKey(), List.of(TrustedKey.DELEGATION, TrustedKey.APPROVAL))), true, T0.plusMinutes(sequence)),
+        return FleetBundle.sign(FleetBundle.Draft.promotion("acme", environment, sequence, verifiedRelease(policy),
+                List.of(new TrustedKey(approver.publicKey(), List.of(TrustedKey.DELEGATION, TrustedKey.APPROVAL))), T0.plusMinutes(sequence)),
                 controlPlane);
     }
 
