@@ -55,13 +55,16 @@ class FleetBundleCommandsTest {
         controlPlane = new LocalSigner(GoKeyText.decodePrivate(new KeySource.FileSource(dir.resolve("cp/cp_private.key"))));
     }
 
-    /** Writes a bundle for environment prod with the scenario's policy, trusting {@code approvalKey} for approvals when given. */
+    /** Writes a bundle for {@code environment} with the policy in policy.yaml, trusting {@code approvalKey} for approvals when given. */
     private void writeBundle(String file, String environment, JsonObject killSwitch, boolean leastPrivilege, byte[] approvalKey) throws Exception {
-        PolicyContent content = PolicyContent.of(Files.readString(dir.resolve("policy.yaml")), List.of(), killSwitch);
+        List<TrustedKey> keys = approvalKey == null ? List.of() : List.of(new TrustedKey(approvalKey, List.of(TrustedKey.APPROVAL)));
+        writeContent(file, environment, PolicyContent.of(Files.readString(dir.resolve("policy.yaml")), List.of(), killSwitch), leastPrivilege, keys);
+    }
+
+    private void writeContent(String file, String environment, PolicyContent content, boolean leastPrivilege, List<TrustedKey> keys) throws Exception {
         FleetRelease.Verified release = FleetRelease.verify(FleetRelease.sign(content,
                 new FleetRelease.Provenance("alice", "test", OffsetDateTime.parse("2026-11-24T09:00:00Z")), controlPlane),
                 List.of(controlPlane.publicKey()));
-        List<TrustedKey> keys = approvalKey == null ? List.of() : List.of(new TrustedKey(approvalKey, List.of(TrustedKey.APPROVAL)));
         Files.createDirectories(dir.resolve(file).getParent());
         Files.write(dir.resolve(file), FleetBundle.sign(new FleetBundle.Draft("acme", environment, 1, release, false, keys, leastPrivilege,
                 OffsetDateTime.parse("2026-11-24T09:30:00Z")), controlPlane));
@@ -113,6 +116,29 @@ class FleetBundleCommandsTest {
         assertThat(reasons(leastPrivilege)).contains("broker_credential_required");
         writeBundle("cache/bundle.json", "prod", null, false, null);
         assertThat(eval("high.json").exitCode()).isZero();
+    }
+
+    @Test
+    void approved_scripts_in_the_bundle_pass_only_when_signed_by_a_key_it_trusts_for_them() throws Exception {
+        for (String file : List.of("policy.yaml", "intent.json")) {
+            Files.write(dir.resolve(file), GaitReference.bytes("scenarios/script-threshold-approval-determinism/" + file));
+        }
+        assertThat(cli().run("approve-script", "--policy", "policy.yaml", "--intent", "intent.json", "--registry", "registry.json",
+                "--approver", "secops", "--ttl", "24h").exitCode()).isZero();
+        List<JsonObject> entries = JsonReader.strict().readObject(Files.readAllBytes(dir.resolve("registry.json"))).array("entries").orElseThrow()
+                .elements().stream().map(JsonObject.class::cast).toList();
+        PolicyContent content = PolicyContent.of(Files.readString(dir.resolve("policy.yaml")), entries, null);
+        byte[] approver = GoKeyText.decodePublic(new KeySource.FileSource(dir.resolve("home/keys/gait_public.key")));
+
+        writeContent("cache/bundle.json", "prod", content, false, List.of(new TrustedKey(approver, List.of(TrustedKey.APPROVED_SCRIPT))));
+        CliRunner.Result passed = eval("intent.json");
+        assertThat(passed.exitCode()).as(passed.stdout()).isZero();
+        assertThat(reasons(passed)).contains("approved_script_match");
+
+        writeContent("cache/bundle.json", "prod", content, false, List.of(new TrustedKey(approver, List.of(TrustedKey.APPROVAL))));
+        CliRunner.Result refused = eval("intent.json");
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.json().string("error").orElseThrow()).contains("approved_scripts_unverified");
     }
 
     @Test

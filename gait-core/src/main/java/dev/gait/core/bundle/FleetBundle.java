@@ -72,7 +72,10 @@ public final class FleetBundle {
         }
     }
 
-    /** A bundle that verified, with its approved scripts verified against the keys it trusts for them. */
+    /**
+     * A bundle that verified, with its approved scripts verified against the keys it trusts for them
+     * ({@code approvedScripts} is null when it carries none: the approved-script fast path is off).
+     */
     public record Verified(String digest, String org, String environment, long sequence, String releaseDigest, boolean rollback,
                            PolicyContent content, List<TrustedKey> trustedKeys, boolean leastPrivilege, OffsetDateTime issuedAt,
                            ApprovedScripts.Verified approvedScripts, byte[] bytes) {
@@ -170,12 +173,14 @@ public final class FleetBundle {
             throw new BundleRejectedException(Reason.SEQUENCE_REUSED,
                     "bundle sequence " + sequence + " is the sequence of the bundle in force, with different content");
         }
-        ApprovedScripts.Verified scripts;
-        try {
-            List<byte[]> scriptKeys = trustedKeys.stream().filter(k -> k.trustedFor(TrustedKey.APPROVED_SCRIPT)).map(TrustedKey::publicKey).toList();
-            scripts = content.scripts().verify(scriptKeys, issuedAt.toInstant());
-        } catch (GaitException e) {
-            throw new BundleRejectedException(Reason.APPROVED_SCRIPTS_UNVERIFIED, e.getMessage());
+        ApprovedScripts.Verified scripts = null;
+        if (!content.approvedScripts().isEmpty()) {
+            try {
+                List<byte[]> scriptKeys = trustedKeys.stream().filter(k -> k.trustedFor(TrustedKey.APPROVED_SCRIPT)).map(TrustedKey::publicKey).toList();
+                scripts = content.scripts().verify(scriptKeys, issuedAt.toInstant());
+            } catch (GaitException e) {
+                throw new BundleRejectedException(Reason.APPROVED_SCRIPTS_UNVERIFIED, e.getMessage());
+            }
         }
         return new Verified(digest, org, environment, sequence, releaseDigest, rollback, content, trustedKeys, leastPrivilege, issuedAt,
                 scripts, bytes);
