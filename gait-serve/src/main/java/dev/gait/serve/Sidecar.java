@@ -1,6 +1,8 @@
 package dev.gait.serve;
 
 import dev.gait.core.error.GaitException;
+import dev.gait.core.sign.GoKeyText;
+import dev.gait.core.sign.LocalSigner;
 import dev.gait.serve.api.AuthzenApi;
 import dev.gait.serve.api.NativeApi;
 import dev.gait.serve.api.OpsApi;
@@ -9,7 +11,11 @@ import dev.gait.serve.http.Gateway;
 import dev.gait.serve.http.JettyServer;
 import dev.gait.serve.http.RequestRateLimit;
 import dev.gait.serve.http.Router;
+import dev.gait.serve.fleet.FleetAgent;
+import dev.gait.serve.fleet.FleetOptions;
+import dev.gait.serve.fleet.FleetState;
 import dev.gait.serve.state.LiveState;
+import dev.gait.serve.state.StateSource;
 import dev.gait.serve.trace.TraceFiles;
 import dev.gait.serve.trace.TraceLog;
 import dev.gait.serve.trace.TraceSink;
@@ -35,13 +41,15 @@ public final class Sidecar implements AutoCloseable {
     private final JettyServer server;
     private final TraceSink traces;
     private final ScheduledExecutorService poller;
-    private final LiveState state;
+    private final StateSource state;
+    private final FleetAgent fleet;
 
-    private Sidecar(JettyServer server, TraceSink traces, ScheduledExecutorService poller, LiveState state) {
+    private Sidecar(JettyServer server, TraceSink traces, ScheduledExecutorService poller, StateSource state, FleetAgent fleet) {
         this.server = server;
         this.traces = traces;
         this.poller = poller;
         this.state = state;
+        this.fleet = fleet;
     }
 
     /**
@@ -49,9 +57,33 @@ public final class Sidecar implements AutoCloseable {
      * Refuses a non-loopback address without a token, and a state file that does not load.
      */
     public static Sidecar start(SidecarOptions options, PrintStream log) {
+        return start(options, null, log);
+    }
+
+    /**
+     * Like {@link #start(SidecarOptions, PrintStream)}, but with {@code fleet} set the state comes
+     * from the control plane's signed bundles (restored from the cache first) instead of local files;
+     * {@code options.policy()} and {@code options.killSwitch()} are then unused.
+     */
+    public static Sidecar start(SidecarOptions options, FleetOptions fleet, PrintStream log) {
         requireTokenOffLoopback(options);
         SidecarMetrics metrics = new SidecarMetrics();
-        LiveState state = new LiveState(options.policy(), options.key(), options.killSwitch(), options.settle(), new LiveState.Listener() {
+        if (fleet == null) {
+            return serve(options, localState(options, metrics, log), null, metrics);
+        }
+        FleetState state = new FleetState(new LocalSigner(GoKeyText.decodePrivate(options.key())));
+        FleetAgent agent = new FleetAgent(fleet, state, metrics, log);
+        agent.start();
+        try {
+            return serve(options, state, agent, metrics);
+        } catch (RuntimeException e) {
+            agent.close();
+            throw e;
+        }
+    }
+
+    private static LiveState localState(SidecarOptions options, SidecarMetrics metrics, PrintStream log) {
+        return new LiveState(options.policy(), options.key(), options.killSwitch(), options.settle(), new LiveState.Listener() {
             @Override
             public void loaded(String kind, Path path, String label, boolean initial) {
                 log.println("gait serve: " + (initial ? "loaded " : "reloaded ") + kind + " " + path + " " + label);
@@ -66,6 +98,9 @@ public final class Sidecar implements AutoCloseable {
                 metrics.reloaded(kind, false);
             }
         });
+    }
+
+    private static Sidecar serve(SidecarOptions options, StateSource state, FleetAgent fleet, SidecarMetrics metrics) {
         TraceSink traces = options.traceLog() != null ? new TraceLog(options.traceLog(), options.traceLogSync()) : new TraceFiles(options.traceDir());
         Decider decider = new Decider(state, traces, options.rateLimitState(), options.correlationId(), Clock.systemUTC(), metrics);
         NativeApi nativeApi = new NativeApi(decider);
@@ -97,7 +132,7 @@ public final class Sidecar implements AutoCloseable {
                 Thread.ofPlatform().daemon().name("gait-serve-reload").factory());
         long pollMillis = Math.max(1, options.poll().toMillis());
         poller.scheduleWithFixedDelay(state::current, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
-        return new Sidecar(server, traces, poller, state);
+        return new Sidecar(server, traces, poller, state, fleet);
     }
 
     private static void requireTokenOffLoopback(SidecarOptions options) {
@@ -130,6 +165,9 @@ public final class Sidecar implements AutoCloseable {
     @Override
     public void close() {
         poller.shutdownNow();
+        if (fleet != null) {
+            fleet.close();
+        }
         try {
             server.close();
         } finally {

@@ -20,6 +20,11 @@ public final class SidecarMetrics {
     private final DoubleAdder latencySum = new DoubleAdder();
     private final Map<String, LongAdder> reloads = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> verdicts = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> fleetBundles = new ConcurrentHashMap<>();
+    private final LongAdder fleetFetchErrors = new LongAdder();
+    private volatile boolean fleet;
+    private volatile String fleetBundleLabels;
 
     public SidecarMetrics() {
         for (int i = 0; i < buckets.length; i++) {
@@ -30,6 +35,7 @@ public final class SidecarMetrics {
     /** One decision: the API it came through, its verdict (or {@code error}) and how long it took. */
     public void decided(String api, String verdict, long nanos) {
         decisions.computeIfAbsent("api=\"" + api + "\",verdict=\"" + verdict + "\"", k -> new LongAdder()).increment();
+        verdicts.computeIfAbsent(verdict, k -> new LongAdder()).increment();
         double seconds = nanos / 1e9;
         int bucket = 0;
         while (bucket < BOUNDS.length && seconds > BOUNDS[bucket]) {
@@ -46,6 +52,33 @@ public final class SidecarMetrics {
 
     public void reloaded(String file, boolean ok) {
         reloads.computeIfAbsent("file=\"" + file + "\",result=\"" + (ok ? "ok" : "error") + "\"", k -> new LongAdder()).increment();
+    }
+
+    /** The sidecar takes its state from the fleet control plane: the fleet metrics are written. */
+    public void fleetEnabled() {
+        fleet = true;
+    }
+
+    /** A fleet bundle the agent received: {@code activated}, or {@code refused} with the reason code. */
+    public void fleetBundle(String result, String reason) {
+        fleetBundles.computeIfAbsent("result=\"" + result + "\",reason=\"" + reason + "\"", k -> new LongAdder()).increment();
+    }
+
+    /** A poll of the control plane that got no answer, or an answer that was not a bundle. */
+    public void fleetFetchFailed() {
+        fleetFetchErrors.increment();
+    }
+
+    /** The fleet bundle in force, for the info metric. */
+    public void fleetBundleActive(String digest, long sequence) {
+        fleetBundleLabels = "digest=\"" + digest + "\",sequence=\"" + sequence + "\"";
+    }
+
+    /** Decisions so far by verdict, over every API: what an enforcement point reports to the control plane. */
+    public Map<String, Long> decisionsByVerdict() {
+        Map<String, Long> counts = new TreeMap<>();
+        verdicts.forEach((verdict, count) -> counts.put(verdict, count.sum()));
+        return counts;
     }
 
     public void rejected(int status) {
@@ -71,6 +104,17 @@ public final class SidecarMetrics {
         out.append("# HELP gait_serve_state_info The policy digest and signing key id in force.\n")
                 .append("# TYPE gait_serve_state_info gauge\n")
                 .append("gait_serve_state_info{policy_digest=\"").append(policyDigest).append("\",key_id=\"").append(keyId).append("\"} 1\n");
+        if (fleet) {
+            family(out, "gait_serve_fleet_bundles_total", "counter", "Fleet bundles received, by result (activated, refused) and refusal reason.", fleetBundles);
+            out.append("# HELP gait_serve_fleet_fetch_errors_total Polls of the control plane that brought no bundle (unreachable, an error status, none published).\n")
+                    .append("# TYPE gait_serve_fleet_fetch_errors_total counter\n")
+                    .append("gait_serve_fleet_fetch_errors_total ").append(fleetFetchErrors.sum()).append('\n');
+            if (fleetBundleLabels != null) {
+                out.append("# HELP gait_serve_fleet_bundle_info The fleet bundle in force.\n")
+                        .append("# TYPE gait_serve_fleet_bundle_info gauge\n")
+                        .append("gait_serve_fleet_bundle_info{").append(fleetBundleLabels).append("} 1\n");
+            }
+        }
         return out.toString();
     }
 

@@ -5,6 +5,7 @@ import dev.gait.core.json.JsonReader;
 import dev.gait.core.sign.Ed25519KeyPair;
 import dev.gait.core.sign.GoKeyText;
 import dev.gait.core.sign.KeySource;
+import dev.gait.serve.fleet.FleetOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,11 +41,16 @@ final class SidecarFixture implements AutoCloseable {
 
     /** A sidecar over {@link #POLICY} with default options, adjusted by {@code options}. */
     SidecarFixture(Path dir, UnaryOperator<SidecarOptions> options) {
+        this(dir, options, null);
+    }
+
+    /** A sidecar that takes its state from a fleet control plane ({@code fleet}), or from {@link #POLICY} when null. */
+    SidecarFixture(Path dir, UnaryOperator<SidecarOptions> options, FleetOptions fleet) {
         this.dir = dir;
         this.policy = write("policy.yaml", POLICY);
         this.keyPair = Ed25519KeyPair.generate(new SecureRandom());
         this.key = write("trace.key", GoKeyText.encode(keyPair.goPrivateKey()));
-        this.sidecar = Sidecar.start(options.apply(defaults(dir, policy, key)),
+        this.sidecar = Sidecar.start(options.apply(defaults(dir, policy, key)), fleet,
                 new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 

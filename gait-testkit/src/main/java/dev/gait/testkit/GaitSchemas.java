@@ -18,17 +18,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * Validates JSON documents against the Gait v1 JSON Schemas (draft 2020-12, with {@code format}
  * asserted), so that every artifact a test produces can be checked against the contract.
  *
- * <p>Schemas are named by their path below {@code schemas/v1}, e.g. {@code "runpack/manifest"}.
+ * <p>Schemas are named by their path below {@code schemas/v1}, e.g. {@code "runpack/manifest"}; the
+ * project's own fleet schemas (releases and bundles, not part of v1) as {@code "fleet/release"}.
  */
 public final class GaitSchemas {
 
     private static final String ROOT = "/gait-v1/schemas/v1/";
+    private static final String FLEET = "fleet/";
+    private static final String FLEET_ROOT = "/gait-fleet/schemas/";
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
             builder -> builder
                     .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
                     // cross-schema references name the schemas' published ids; resolve them from the classpath
-                    .schemaIdResolvers(resolvers -> resolvers.mapPrefix("https://gait.dev/schemas/v1/", "classpath:gait-v1/schemas/v1/")));
+                    .schemaIdResolvers(resolvers -> resolvers.mapPrefix("https://gait.dev/schemas/v1/", "classpath:gait-v1/schemas/v1/")
+                            .mapPrefix("https://gait.dev/schemas/fleet/", "classpath:gait-fleet/schemas/")));
     private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
 
     private GaitSchemas() {}
@@ -68,6 +72,6 @@ public final class GaitSchemas {
     }
 
     private static String resourcePath(String name) {
-        return ROOT + name + ".schema.json";
+        return name.startsWith(FLEET) ? FLEET_ROOT + name.substring(FLEET.length()) + ".schema.json" : ROOT + name + ".schema.json";
     }
 }

@@ -5,9 +5,12 @@ import dev.gait.cli.command.LeafCommand;
 import dev.gait.cli.flags.Flag;
 import dev.gait.cli.flags.FlagSet;
 import dev.gait.cli.flags.UsageException;
+import dev.gait.cli.fleet.CachedBundle;
 import dev.gait.cli.keys.KeyFlagPair;
 import dev.gait.cli.keys.SigningKeys;
 import dev.gait.cli.output.Output;
+import dev.gait.core.bundle.FleetBundle;
+import dev.gait.core.bundle.TrustedKey;
 import dev.gait.core.canon.GoTime;
 import dev.gait.core.canon.JsonWriter;
 import dev.gait.core.config.OssProdProfile;
@@ -34,10 +37,10 @@ import dev.gait.core.json.JsonReader;
 import dev.gait.core.sign.GoKeyText;
 import dev.gait.core.sign.Signer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code gait gate eval --policy P --intent I}: decides one tool call and writes its signed trace.
@@ -53,7 +56,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                  KeyFlagPair approvalPublicKey, KeyFlagPair approvalPrivateKey, Flag<String> approvalAuditOut, BrokerFlags broker,
                  Flag<String> delegationToken, Flag<String> delegationTokenChain, KeyFlagPair delegationPublicKey,
                  KeyFlagPair delegationPrivateKey, Flag<String> delegationAuditOut, Flag<String> approvedScriptRegistry,
-                 KeyFlagPair approvedScriptPublicKey) {}
+                 KeyFlagPair approvedScriptPublicKey, Flag<String> bundle, Flag<String> fleetTrust, Flag<String> fleetEnvironment) {}
 
     public GateEvalCommand() {
         super("eval", "Decide one tool call against a policy and write its signed trace.",
@@ -90,21 +93,30 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 KeyFlagPair.declare(flags, "delegation-private-key", "private key whose public half verifies delegation tokens"),
                 flags.string("delegation-audit-out", "", "where to write the delegation audit record (default delegation_audit_<trace_id>.json)"),
                 flags.string("approved-script-registry", "", "approved-script registry; a matching script passes without a fresh approval"),
-                KeyFlagPair.declare(flags, "approved-script-public-key", "public key that verifies registry entries (default: the trace key)"));
+                KeyFlagPair.declare(flags, "approved-script-public-key", "public key that verifies registry entries (default: the trace key)"),
+                flags.string("bundle", "", "decide with a fleet bundle (gait.fleet.bundle, e.g. gait serve's cache) instead of --policy: its policy, approved scripts, kill switch, trusted keys and least privilege"),
+                flags.string("fleet-trust", "", "with --bundle: the control plane's public key file(s), comma-separated; an unverifiable bundle blocks (exit 3)"),
+                flags.string("fleet-environment", "", "with --bundle: the environment the bundle must be for (default: any)"));
     }
 
     @Override
     protected int execute(Invocation invocation, Output output, Flags flags, List<String> positionals) {
         GateConfig config = GateConfig.load(invocation, flags.config().get(), flags.noConfig().get());
         config.applyTo(flags);
-        if (flags.policy().get().isBlank()) {
+        boolean fromBundle = !flags.bundle().get().isBlank();
+        if (fromBundle && (flags.policy().isSet() || flags.killSwitchState().isSet() || flags.approvedScriptRegistry().isSet())) {
+            throw new UsageException("--bundle carries the policy, kill switch and approved scripts: drop --policy, --kill-switch-state and --approved-script-registry");
+        }
+        if (!fromBundle && flags.policy().get().isBlank()) {
             throw new UsageException("missing required --policy");
         }
         if (flags.intent().get().isBlank()) {
             throw new UsageException("missing required --intent");
         }
-        Path policyPath = invocation.resolve(flags.policy().get());
-        Policy policy = Policy.parse(new String(InputFiles.read(policyPath, InputFiles.DEFAULT_MAX_BYTES), StandardCharsets.UTF_8),
+        FleetBundle.Verified bundle = fromBundle ? CachedBundle.load(invocation, flags.bundle().get(),
+                CachedBundle.trustedKeys(invocation, "fleet-trust", flags.fleetTrust().get()), flags.fleetEnvironment().get().strip()) : null;
+        Policy policy = fromBundle ? bundle.content().policy() : Policy.parse(
+                new String(InputFiles.read(invocation.resolve(flags.policy().get()), InputFiles.DEFAULT_MAX_BYTES), StandardCharsets.UTF_8),
                 flags.policy().get());
         byte[] intentBytes = flags.intent().get().equals("-")
                 ? InputFiles.readBounded(invocation.in(), InputFiles.DEFAULT_MAX_BYTES, "standard input")
@@ -131,7 +143,7 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 : ContextEnvelope.parse(InputFiles.read(invocation.resolve(flags.contextEnvelope().get()), ContextEnvelope.MAX_BYTES + 1), false);
         List<String> warnings = new ArrayList<>();
         WrkrInventory inventory = loadInventory(invocation, flags, intent, warnings);
-        Gate.KillSwitchInput killSwitch = loadKillSwitch(invocation, flags, intent);
+        Gate.KillSwitchInput killSwitch = fromBundle ? bundleKillSwitch(bundle) : loadKillSwitch(invocation, flags, intent);
         if (killSwitch != null && killSwitch.state() == null) {
             warnings.add("kill switch state unavailable: " + killSwitch.unavailableReason());
         }
@@ -139,19 +151,21 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 .orElse(signer.publicKey());
         byte[] delegationKey = TokenFiles.firstKey(invocation, List.of(flags.delegationPublicKey(), flags.approvalPublicKey()),
                 List.of(flags.delegationPrivateKey(), flags.approvalPrivateKey())).orElse(signer.publicKey());
-        PresentedTokens approvals = new PresentedTokens(
-                TokenFiles.load(invocation, flags.approvalToken().get(), flags.approvalTokenChain().get()), List.of(approvalKey));
-        PresentedTokens delegations = new PresentedTokens(
-                TokenFiles.load(invocation, flags.delegationToken().get(), flags.delegationTokenChain().get()), List.of(delegationKey));
-        BrokerStage.Input broker = flags.broker().input(invocation, flags.profile().get().equals("oss-prod"));
-        ApprovedScripts.Verified approvedScripts = loadApprovedScripts(invocation, flags, intent, signer, warnings);
+        boolean tokenKeyFlags = Stream.of(flags.approvalPublicKey(), flags.approvalPrivateKey(), flags.delegationPublicKey(), flags.delegationPrivateKey())
+                .anyMatch(pair -> pair.source(invocation).isPresent());
+        PresentedTokens approvals = new PresentedTokens(TokenFiles.load(invocation, flags.approvalToken().get(), flags.approvalTokenChain().get()),
+                tokenKeys(bundle, TrustedKey.APPROVAL, tokenKeyFlags, approvalKey));
+        PresentedTokens delegations = new PresentedTokens(TokenFiles.load(invocation, flags.delegationToken().get(), flags.delegationTokenChain().get()),
+                tokenKeys(bundle, TrustedKey.DELEGATION, tokenKeyFlags, delegationKey));
+        BrokerStage.Input broker = flags.broker().input(invocation, flags.profile().get().equals("oss-prod") || (fromBundle && bundle.leastPrivilege()));
+        ApprovedScripts.Verified approvedScripts = fromBundle ? bundle.approvedScripts() : loadApprovedScripts(invocation, flags, intent, signer, warnings);
         Gate.Outcome outcome = Gate.evaluate(new Gate.Request(policy, intent, envelope, inventory, killSwitch, approvedScripts, delegations, approvals, broker,
                 flags.simulate().get(),
                 evaluationTime,
                 invocation.resolve(flags.rateLimitState().get()), invocation.clock(), signer, Ids.correlationId(invocation.argv())));
         String traceName = flags.traceOut().get().isBlank() ? GateTraceFiles.defaultName(outcome.traceId()) : flags.traceOut().get();
         GateTraceFiles.write(invocation.resolve(traceName), outcome.trace());
-        if (killSwitch != null && killSwitch.state() != null && "active".equals(outcome.killSwitch().string("status").orElse(""))) {
+        if (!fromBundle && killSwitch != null && killSwitch.state() != null && "active".equals(outcome.killSwitch().string("status").orElse(""))) {
             KillSwitchStore.appendJournal(invocation.resolve(flags.killSwitchState().get()), journalLine(outcome), invocation.clock());
         }
         String evidencePath = "";
@@ -208,6 +222,22 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         }
         warnings.add(failure + "; approved-script fast path disabled");
         return null;
+    }
+
+    /** The bundle's kill-switch state, or null when it carries none. */
+    private static Gate.KillSwitchInput bundleKillSwitch(FleetBundle.Verified bundle) {
+        return bundle.content().killSwitch() == null ? null : Gate.KillSwitchInput.loaded(bundle.content().killSwitchState());
+    }
+
+    /**
+     * The keys that verify approval or delegation tokens: the ones given on the command line, else
+     * the ones the bundle trusts for that purpose, else the default key.
+     */
+    private static List<byte[]> tokenKeys(FleetBundle.Verified bundle, String purpose, boolean keyFlags, byte[] key) {
+        if (bundle != null && !keyFlags && !bundle.keysFor(purpose).isEmpty()) {
+            return bundle.keysFor(purpose);
+        }
+        return List.of(key);
     }
 
     /** One {@code gait.gate.kill_switch_journal} line: which call a switch stopped, and by which entries. */

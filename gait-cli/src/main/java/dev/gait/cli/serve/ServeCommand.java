@@ -5,6 +5,7 @@ import dev.gait.cli.command.LeafCommand;
 import dev.gait.cli.flags.Flag;
 import dev.gait.cli.flags.FlagSet;
 import dev.gait.cli.flags.UsageException;
+import dev.gait.cli.fleet.CachedBundle;
 import dev.gait.cli.keys.KeyFlagPair;
 import dev.gait.cli.output.Output;
 import dev.gait.core.canon.GoDuration;
@@ -14,6 +15,9 @@ import dev.gait.core.sign.KeySource;
 import dev.gait.core.sign.LocalKeyStore;
 import dev.gait.serve.Sidecar;
 import dev.gait.serve.SidecarOptions;
+import dev.gait.serve.fleet.FleetOptions;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +30,8 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
 
     record Flags(Flag<String> policy, Flag<String> listen, KeyFlagPair privateKey, Flag<String> killSwitchState, Flag<String> traceDir,
                  Flag<String> traceLog, Flag<String> traceLogSync, Flag<String> rateLimitState, Flag<String> authTokenEnv, Flag<Long> maxBodyBytes, Flag<Long> maxRps,
-                 Flag<String> reloadSettle, Flag<String> pollInterval) {}
+                 Flag<String> reloadSettle, Flag<String> pollInterval, Flag<String> fleet, Flag<String> fleetOrg, Flag<String> fleetEnvironment,
+                 Flag<String> fleetCredentialEnv, Flag<String> fleetTrust, Flag<String> fleetCache, Flag<String> fleetWait, Flag<String> fleetEnforcementPoint) {}
 
     public ServeCommand() {
         super("serve", "Run the local decision sidecar: the gate over HTTP (native and OpenID AuthZEN APIs).",
@@ -48,12 +53,21 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
                 flags.integer("max-body-bytes", 1 << 20, "largest request body accepted (413 above)"),
                 flags.integer("max-rps", 50_000, "decision requests per second before 429 (0: no limit)"),
                 flags.string("reload-settle", "100ms", "how long a changed file must stay unchanged before it is read"),
-                flags.string("poll-interval", "1s", "how often changed files are reloaded between requests"));
+                flags.string("poll-interval", "1s", "how often changed files are reloaded between requests"),
+                flags.string("fleet", "", "control plane URL: enforce its signed bundle for --fleet-environment instead of --policy"),
+                flags.string("fleet-org", "", "with --fleet: the organisation bundles must be for (default: the first verified bundle's)"),
+                flags.string("fleet-environment", "", "with --fleet: the environment whose bundle this sidecar enforces"),
+                flags.string("fleet-credential-env", "", "with --fleet: environment variable holding this enforcement point's bearer credential"),
+                flags.string("fleet-trust", "", "with --fleet: the control plane's public key file(s), comma-separated"),
+                flags.string("fleet-cache", ".gait-out/fleet", "with --fleet: directory of the last known good bundle (bundle.json)"),
+                flags.string("fleet-wait", "30s", "with --fleet: how long the control plane may hold a poll when nothing changed"),
+                flags.string("fleet-enforcement-point", "", "with --fleet: the id to send status reports under (default: none sent)"));
     }
 
     @Override
     protected int execute(Invocation invocation, Output output, Flags flags, List<String> positionals) {
-        if (flags.policy().get().isBlank()) {
+        FleetOptions fleet = fleetOptions(invocation, flags);
+        if (fleet == null && flags.policy().get().isBlank()) {
             throw new UsageException("missing required --policy");
         }
         ListenAddress listen = ListenAddress.parse(flags.listen().get());
@@ -65,13 +79,13 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
         }
         KeySource key = flags.privateKey().source(invocation).orElseGet(() ->
                 new KeySource.FileSource(LocalKeyStore.forEnvironment(invocation.environment()).openOrCreate().privateKey()));
-        SidecarOptions options = new SidecarOptions(listen.host(), listen.port(), invocation.resolve(flags.policy().get()), key,
+        SidecarOptions options = new SidecarOptions(listen.host(), listen.port(), optionalPath(invocation, flags.policy()), key,
                 optionalPath(invocation, flags.killSwitchState()), invocation.resolve(flags.traceDir().get()),
                 optionalPath(invocation, flags.traceLog()), traceLogSync(flags.traceLogSync()), invocation.resolve(flags.rateLimitState().get()),
                 authToken(invocation, flags),
                 flags.maxBodyBytes().get().intValue(), flags.maxRps().get(), duration(flags.reloadSettle()), duration(flags.pollInterval()),
                 Ids.correlationId(invocation.argv()));
-        Sidecar sidecar = Sidecar.start(options, invocation.err());
+        Sidecar sidecar = Sidecar.start(options, fleet, invocation.err());
         Runtime.getRuntime().addShutdownHook(new Thread(sidecar::close));
         output.success(JsonObject.builder()
                         .put("listening", sidecar.url().toString())
@@ -85,6 +99,40 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The fleet settings, or null without {@code --fleet}; the bundle then replaces the policy and kill-switch files. */
+    private static FleetOptions fleetOptions(Invocation invocation, Flags flags) {
+        if (flags.fleet().get().isBlank()) {
+            return null;
+        }
+        if (flags.policy().isSet() || flags.killSwitchState().isSet()) {
+            throw new UsageException("--fleet takes the policy and kill switch from the control plane's bundle: drop --policy and --kill-switch-state");
+        }
+        String environment = flags.fleetEnvironment().get().strip();
+        if (environment.isEmpty()) {
+            throw new UsageException("--fleet needs --fleet-environment");
+        }
+        URI url;
+        try {
+            url = new URI(flags.fleet().get().strip());
+        } catch (URISyntaxException e) {
+            throw new UsageException("--fleet: " + e.getMessage());
+        }
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
+            throw new UsageException("--fleet must be an http or https URL, got " + flags.fleet().get());
+        }
+        String credential = null;
+        if (!flags.fleetCredentialEnv().get().isBlank()) {
+            credential = invocation.environment().get(flags.fleetCredentialEnv().get().strip());
+            if (credential == null || credential.isBlank()) {
+                throw new UsageException("--fleet-credential-env: environment variable " + flags.fleetCredentialEnv().get().strip() + " is not set or empty");
+            }
+            credential = credential.strip();
+        }
+        return new FleetOptions(url, flags.fleetOrg().get().strip(), environment, credential,
+                CachedBundle.trustedKeys(invocation, "fleet-trust", flags.fleetTrust().get()), invocation.resolve(flags.fleetCache().get()),
+                duration(flags.fleetWait()), flags.fleetEnforcementPoint().get().strip());
     }
 
     private static Path optionalPath(Invocation invocation, Flag<String> flag) {

@@ -41,13 +41,18 @@ public record KillSwitch(List<JsonObject> entries) {
         } catch (JsonException e) {
             throw GaitException.invalidInput("kill switch state " + path + ": " + e.getMessage(), e);
         }
+        return fromState(state, path.toString());
+    }
+
+    /** Reads kill-switch state already parsed, e.g. carried inside a fleet bundle; {@code source} names it in errors. */
+    public static KillSwitch fromState(JsonObject state, String source) {
         if (!state.string("schema_id").orElse("").equals(SCHEMA_ID)) {
-            throw GaitException.invalidInput("kill switch state " + path + " is not a " + SCHEMA_ID);
+            throw GaitException.invalidInput("kill switch state " + source + " is not a " + SCHEMA_ID);
         }
         List<JsonObject> entries = new ArrayList<>();
         for (JsonValue value : state.array("entries").orElse(JsonArray.EMPTY).elements()) {
             if (!(value instanceof JsonObject entry) || text(entry, "entry_id").isBlank() || text(entry, "created_at").isBlank()) {
-                throw GaitException.invalidInput("kill switch state " + path + ": every entry needs entry_id and created_at");
+                throw GaitException.invalidInput("kill switch state " + source + ": every entry needs entry_id and created_at");
             }
             entries.add(entry);
         }

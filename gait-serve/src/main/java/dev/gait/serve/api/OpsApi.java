@@ -5,7 +5,7 @@ import dev.gait.core.json.JsonObject;
 import dev.gait.serve.SidecarMetrics;
 import dev.gait.serve.http.HttpCall;
 import dev.gait.serve.http.Reply;
-import dev.gait.serve.state.LiveState;
+import dev.gait.serve.state.StateSource;
 import java.util.List;
 
 /**
@@ -17,10 +17,10 @@ public final class OpsApi {
     public static final String READY = "/readyz";
     public static final String METRICS = "/metrics";
 
-    private final LiveState state;
+    private final StateSource state;
     private final SidecarMetrics metrics;
 
-    public OpsApi(LiveState state, SidecarMetrics metrics) {
+    public OpsApi(StateSource state, SidecarMetrics metrics) {
         this.state = state;
         this.metrics = metrics;
     }

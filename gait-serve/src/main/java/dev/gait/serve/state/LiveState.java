@@ -1,6 +1,7 @@
 package dev.gait.serve.state;
 
 import dev.gait.core.digest.Digests;
+import dev.gait.core.gate.BrokerStage;
 import dev.gait.core.gate.KillSwitch;
 import dev.gait.core.gate.policy.Policy;
 import dev.gait.core.sign.GoKeyText;
@@ -20,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * before deciding, so an edit is in force for the very next request. A file that fails to load
  * leaves the previous snapshot in force and is reported by {@link #errors()}.
  */
-public final class LiveState {
+public final class LiveState implements StateSource {
 
     /** Told about every reload, to log it and count it. */
     public interface Listener {
@@ -79,6 +80,7 @@ public final class LiveState {
     }
 
     /** The snapshot in force, after reloading any file that changed since the last look. */
+    @Override
     public DecisionState current() {
         if (anyChanged()) {
             refresh();
@@ -87,6 +89,7 @@ public final class LiveState {
     }
 
     /** One line per file whose last reload failed (its previous version is still in force). */
+    @Override
     public List<String> errors() {
         List<String> errors = new ArrayList<>();
         for (WatchedFile<?> file : files) {
@@ -95,16 +98,6 @@ public final class LiveState {
             }
         }
         return errors;
-    }
-
-    /** The signing key's id, from the snapshot in force. */
-    public String keyId() {
-        return current.signer().keyId();
-    }
-
-    /** The policy digest in force. */
-    public String policyDigest() {
-        return current.policy().digest();
     }
 
     private boolean anyChanged() {
@@ -142,6 +135,6 @@ public final class LiveState {
 
     private DecisionState snapshot() {
         return new DecisionState(policy.value(), key == null ? fixedSigner : key.value(), killSwitch == null ? null : killSwitch.value(),
-                killSwitch == null ? "" : killSwitch.error());
+                killSwitch == null ? "" : killSwitch.error(), null, BrokerStage.Input.NONE);
     }
 }
