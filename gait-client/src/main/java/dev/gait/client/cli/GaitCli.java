@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,7 +123,7 @@ public final class GaitCli {
                 try (stream) {
                     stream.transferTo(bytes); // ByteArrayOutputStream is synchronized
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    // The pipe broke (the process was killed): what was read is all there is.
                 }
             }, "gait-cli-output");
             thread.setDaemon(true);

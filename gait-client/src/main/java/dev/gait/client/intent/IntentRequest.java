@@ -71,7 +71,7 @@ public final class IntentRequest {
         }
 
         public Builder args(Map<String, ?> args) {
-            this.args = new LinkedHashMap<>(Objects.requireNonNull(args, "args"));
+            this.args = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(args, "args")));
             return this;
         }
 

@@ -99,8 +99,6 @@ public final class Json {
                 writeValue(generator, item);
             }
             generator.writeEndArray();
-        } else if (value instanceof Enum<?> e) {
-            generator.writeString(e.name());
         } else {
             throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName()
                     + " (use maps, lists, strings, numbers, booleans or null)");

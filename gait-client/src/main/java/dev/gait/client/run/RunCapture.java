@@ -189,7 +189,7 @@ public final class RunCapture {
                 throw new GaitCliException(GaitCliException.Kind.FAILED, "gait run record failed (exit "
                         + result.exitCode() + "): " + response.get("error_code") + ": " + response.get("error"), null);
             }
-            recorded = new RunRecord(response);
+            recorded = new RunRecord(response, cli.workingDirectory() == null ? Path.of("") : cli.workingDirectory());
             return recorded;
         } finally {
             try {

@@ -1,5 +1,6 @@
 package dev.gait.client.run;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 
@@ -7,9 +8,12 @@ import java.util.Map;
 public final class RunRecord {
 
     private final Map<String, Object> response;
+    private final Path directory;
 
-    RunRecord(Map<String, Object> response) {
+    /** {@code directory}: where the CLI ran, which the paths it prints are relative to. */
+    RunRecord(Map<String, Object> response, Path directory) {
         this.response = Collections.unmodifiableMap(response);
+        this.directory = directory;
     }
 
     public String runId() {
@@ -17,8 +21,8 @@ public final class RunRecord {
     }
 
     /** The runpack file, {@code runpack_<run_id>.zip}. */
-    public String bundle() {
-        return string("bundle");
+    public Path bundle() {
+        return directory.resolve(string("bundle")).normalize();
     }
 
     public String manifestDigest() {

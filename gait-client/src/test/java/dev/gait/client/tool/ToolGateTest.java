@@ -59,10 +59,11 @@ class ToolGateTest {
         assertThat(record.runId()).isEqualTo("run_sdk_java");
         assertThat(record.signatureStatus()).isEqualTo("signed");
         assertThat(record.manifestDigest()).matches("[0-9a-f]{64}");
-        GaitCli.Result verify = gait.run(List.of("verify", record.bundle(), "--json"), "");
+        assertThat(record.bundle()).isEqualTo(dir.resolve("packs/runpack_run_sdk_java.zip")).isRegularFile();
+        GaitCli.Result verify = gait.run(List.of("verify", record.bundle().toString(), "--json"), "");
         assertThat(verify.exitCode()).as(verify.stdout()).isZero();
         assertThat(Json.readObject(verify.stdout())).containsEntry("ok", true);
-        GaitCli.Result inspect = gait.run(List.of("run", "inspect", record.bundle(), "--json"), "");
+        GaitCli.Result inspect = gait.run(List.of("run", "inspect", record.bundle().toString(), "--json"), "");
         assertThat(inspect.stdout()).contains("tool.read", "tool.delete", "tool.write");
         assertThat(run.finish()).isSameAs(record);
     }

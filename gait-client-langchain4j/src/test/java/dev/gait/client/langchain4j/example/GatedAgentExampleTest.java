@@ -46,7 +46,7 @@ class GatedAgentExampleTest {
         assertThat(outcome.deletes()).isZero();
         assertThat(outcome.answer()).contains("readFile -> # README of /repo/README.md")
                 .contains("deleteFile -> ").contains("verdict=block").contains("default_block");
-        GaitCli.Result verify = cli.run(List.of("verify", outcome.run().bundle(), "--json"), "");
+        GaitCli.Result verify = cli.run(List.of("verify", outcome.run().bundle().toString(), "--json"), "");
         assertThat(verify.exitCode()).as(verify.stdout()).isZero();
     }
 }
