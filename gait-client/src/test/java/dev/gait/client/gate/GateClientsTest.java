@@ -146,6 +146,19 @@ class GateClientsTest {
     }
 
     @Test
+    void anAllowTheSidecarCannotRecordIsABlock() throws Exception {
+        Path brokenDir = Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(brokenDir.resolve("traces"), "a file where the trace directory should be");
+        try (Sidecar broken = Sidecar.start(policy, brokenDir)) {
+            GateDecision decision = SidecarGateClient.of(broken.uri()).withTimeout(RealGait.TIMEOUT).evaluate(intent("tool.read"));
+            assertThat(decision.isAllow()).isFalse();
+            assertThat(decision.verdict()).isEqualTo("block");
+            assertThat(decision.isFailure()).isTrue();
+            assertThat(decision.error()).contains("trace_");
+        }
+    }
+
+    @Test
     void aSidecarThatIsNotThereIsABlock() throws Exception {
         Path goneDir = Files.createDirectories(dir.resolve("gone"));
         java.net.URI uri;
