@@ -4,6 +4,7 @@ import dev.gait.client.intent.IntentContext;
 import dev.gait.client.intent.IntentRequest;
 import dev.gait.client.tool.GateBlockedException;
 import dev.gait.client.tool.ToolGate;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -12,10 +13,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Gated tool handlers for an MCP Java SDK server: each call is decided by Gait first and reaches
+ * Gated tool handlers for an MCP Java SDK server (synchronous or asynchronous): each call is decided by Gait first and reaches
  * the wrapped handler only on {@code allow}. Any other verdict, or a decision that could not be
  * had, answers the MCP client with a tool error ({@code isError: true}) whose text and structured
  * content carry the verdict, reason codes and trace id; the handler has not run.
@@ -47,19 +51,23 @@ public final class GaitMcpTools {
         Tool tool = specification.tool();
         return SyncToolSpecification.builder()
                 .tool(tool)
-                .callHandler((exchange, request) -> {
-                    try {
-                        return gate.call(intentOf.apply(tool, request),
-                                () -> specification.callHandler().apply(exchange, request));
-                    } catch (GateBlockedException blocked) {
-                        return refusal(tool, blocked);
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        // Handlers throw only unchecked exceptions; anything else still means the call failed.
-                        throw new IllegalStateException(e);
-                    }
-                })
+                .callHandler((exchange, request) -> decide(tool, request, gate, intentOf,
+                        () -> specification.callHandler().apply(exchange, request)))
+                .build();
+    }
+
+    /**
+     * The tool of an asynchronous server with its handler gated. Asking Gait blocks (a process or an
+     * HTTP call), so the decision and the wrapped handler run on Reactor's bounded elastic scheduler.
+     */
+    public static AsyncToolSpecification gated(AsyncToolSpecification specification, ToolGate gate,
+            BiFunction<Tool, CallToolRequest, IntentRequest> intentOf) {
+        Tool tool = specification.tool();
+        return AsyncToolSpecification.builder()
+                .tool(tool)
+                .callHandler((exchange, request) -> Mono.fromCallable(() -> decide(tool, request, gate, intentOf,
+                                () -> specification.callHandler().apply(exchange, request).block()))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .build();
     }
 
@@ -69,6 +77,20 @@ public final class GaitMcpTools {
         List<SyncToolSpecification> gatedTools = new ArrayList<>();
         specifications.forEach(specification -> gatedTools.add(gated(specification, gate, intentOf)));
         return gatedTools;
+    }
+
+    private static CallToolResult decide(Tool tool, CallToolRequest request, ToolGate gate,
+            BiFunction<Tool, CallToolRequest, IntentRequest> intentOf, Callable<CallToolResult> handler) {
+        try {
+            return gate.call(intentOf.apply(tool, request), handler);
+        } catch (GateBlockedException blocked) {
+            return refusal(tool, blocked);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // Handlers throw only unchecked exceptions; anything else still means the call failed.
+            throw new IllegalStateException(e);
+        }
     }
 
     private static CallToolResult refusal(Tool tool, GateBlockedException blocked) {
