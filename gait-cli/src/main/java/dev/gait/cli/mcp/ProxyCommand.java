@@ -29,7 +29,7 @@ import java.util.List;
  */
 final class ProxyCommand extends LeafCommand<ProxyCommand.Flags> {
 
-    record Flags(Flag<String> policy, KeyFlagPair privateKey, Flag<String> killSwitchState, Flag<String> traceDir, Flag<String> rateLimitState,
+    record Flags(Flag<String> policy, KeyFlagPair privateKey, Flag<String> killSwitchState, Flag<String> traceDir, Flag<String> packDir, Flag<String> rateLimitState,
                  Flag<String> identity, Flag<String> workspace, Flag<String> riskClass, Flag<String> agentId, Flag<String> sessionId,
                  Flag<String> environment, Flag<String> listen, Flag<String> upstreamUrl, Flag<Long> maxMessageBytes) {}
 
@@ -46,6 +46,7 @@ final class ProxyCommand extends LeafCommand<ProxyCommand.Flags> {
                 KeyFlagPair.declare(flags, "private-key", "Gait private key that signs traces (default: your local key)"),
                 flags.string("kill-switch-state", "", "kill-switch state (gait.gate.kill_switch_state); reloaded when the file changes"),
                 flags.string("trace-dir", ".gait-out/traces", "directory for one signed trace file per decided tool call"),
+                flags.string("pack-dir", "", "also write a signed runpack per decided tool call into this directory"),
                 flags.string("rate-limit-state", ".gait-out/gate_rate_limits.json", "shared rate-limit state file of the policy's budgets"),
                 flags.string("identity", CallContext.DEFAULT_IDENTITY, "context.identity of every call"),
                 flags.string("workspace", CallContext.DEFAULT_WORKSPACE, "context.workspace of every call"),
@@ -76,7 +77,8 @@ final class ProxyCommand extends LeafCommand<ProxyCommand.Flags> {
                 flags.sessionId().get(), flags.environment().get());
         CallGate gate = McpProxy.gate(new McpProxy.Options(invocation.resolve(flags.policy().get()), key,
                 flags.killSwitchState().get().isBlank() ? null : invocation.resolve(flags.killSwitchState().get()),
-                invocation.resolve(flags.traceDir().get()), invocation.resolve(flags.rateLimitState().get()), context, maxMessageBytes,
+                invocation.resolve(flags.traceDir().get()), flags.packDir().get().isBlank() ? null : invocation.resolve(flags.packDir().get()),
+                invocation.resolve(flags.rateLimitState().get()), context, maxMessageBytes,
                 Ids.correlationId(invocation.argv())), invocation.err());
         try {
             return http ? serveHttp(invocation, output, gate, listen, command, upstreamUrl, maxMessageBytes)

@@ -27,11 +27,14 @@ public final class CallGate {
 
     private final Decider decider;
     private final CallContext context;
+    private final CallPacks packs;
     private final PrintStream log;
 
-    public CallGate(Decider decider, CallContext context, PrintStream log) {
+    /** @param packs writes a runpack per decided call, or null for none */
+    public CallGate(Decider decider, CallContext context, CallPacks packs, PrintStream log) {
         this.decider = decider;
         this.context = context;
+        this.packs = packs;
         this.log = log;
     }
 
@@ -54,15 +57,26 @@ public final class CallGate {
                     "gait: could not decide the tool call, not forwarded: " + e.getMessage()));
         }
         Verdict verdict = decided.outcome().verdict();
-        log.println("gait mcp: " + verdict.wire() + " " + tool + " trace " + decided.outcome().traceId());
+        String packPath = "";
+        if (packs != null) {
+            try {
+                packPath = packs.write(decided.outcome(), verdict == Verdict.ALLOW).toString();
+            } catch (RuntimeException e) {
+                log.println("gait mcp: could not write the runpack of " + tool + ", not forwarded: " + e.getMessage());
+                return answer(JsonRpcMessage.error(call.rawId(), JsonRpcMessage.INTERNAL_ERROR,
+                        "gait: could not record the tool call, not forwarded: " + e.getMessage()));
+            }
+        }
+        log.println("gait mcp: " + verdict.wire() + " " + tool + " trace " + decided.outcome().traceId()
+                + (packPath.isEmpty() ? "" : " pack " + packPath));
         if (verdict == Verdict.ALLOW) {
             return Ruling.FORWARD;
         }
-        return answer(JsonRpcMessage.result(call.rawId(), refusal(tool, decided)));
+        return answer(JsonRpcMessage.result(call.rawId(), refusal(tool, decided, packPath)));
     }
 
     /** A {@code CallToolResult} saying why the call did not run; an error result unless it was a dry run. */
-    static JsonObject refusal(String tool, Decider.Decided decided) {
+    static JsonObject refusal(String tool, Decider.Decided decided, String packPath) {
         Gate.Outcome outcome = decided.outcome();
         List<String> reasons = outcome.reasonCodes();
         String text = "gait: " + describe(outcome.verdict()) + " " + tool + ": "
@@ -74,6 +88,7 @@ public final class CallGate {
                 .put("trace_path", decided.result().string("trace_path").orElse(""))
                 .put("policy_digest", outcome.policyDigest())
                 .put("intent_digest", outcome.intentDigest())
+                .putOmitEmpty("pack_path", packPath)
                 .build();
         return JsonObject.builder()
                 .put("content", new JsonArray(List.of(JsonObject.builder().put("type", "text").put("text", text).build())))

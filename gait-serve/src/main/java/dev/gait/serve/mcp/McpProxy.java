@@ -19,10 +19,11 @@ public final class McpProxy {
     /**
      * @param killSwitch the kill-switch state file, or null for none
      * @param traceDir where one signed trace file per decided call goes
+     * @param packDir where a signed runpack per decided call goes, or null for none
      * @param maxMessageBytes the largest message relayed in either direction
      * @param correlationId the {@code correlation_id} of every decision of this process
      */
-    public record Options(Path policy, KeySource key, Path killSwitch, Path traceDir, Path rateLimitState, CallContext context,
+    public record Options(Path policy, KeySource key, Path killSwitch, Path traceDir, Path packDir, Path rateLimitState, CallContext context,
                           int maxMessageBytes, String correlationId) {}
 
     /** How long a changed policy, key or kill-switch file must stay unchanged before it is read. */
@@ -45,6 +46,7 @@ public final class McpProxy {
         });
         Decider decider = new Decider(state, new TraceFiles(options.traceDir()), options.rateLimitState(), options.correlationId(),
                 Clock.systemUTC(), new SidecarMetrics());
-        return new CallGate(decider, options.context(), log);
+        CallPacks packs = options.packDir() == null ? null : new CallPacks(options.packDir(), () -> state.current().signer(), Clock.systemUTC());
+        return new CallGate(decider, options.context(), packs, log);
     }
 }

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeoutException;
  * Each POST carries one JSON-RPC message: tool calls pass the gate first; a refused call is
  * answered here. With a stdio upstream the proxy owns the sessions (one server process each, one
  * {@code Mcp-Session-Id}) and answers with JSON; with an HTTP upstream it forwards the exchange
- * unchanged (its session id, JSON or SSE answers, the GET stream and DELETE).
+ * unchanged (its session id, JSON or SSE answers, the GET stream and DELETE), after checking that
+ * every message in it is JSON-RPC.
  */
 public final class StreamableHttpEndpoint {
     public static final String PATH = "/mcp";
@@ -85,7 +86,8 @@ public final class StreamableHttpEndpoint {
         } else if (exchange.method().equals("POST")) {
             post(exchange);
         } else if (upstreamUrl != null && (exchange.method().equals("GET") || exchange.method().equals("DELETE"))) {
-            forward(exchange, null, null);
+            String sessionId = exchange.header(SESSION_HEADER);
+            forward(exchange, null, sessionId == null ? null : forwardedSessions.get(sessionId));
         } else if (exchange.method().equals("DELETE")) {
             endSession(exchange);
         } else {
@@ -231,7 +233,7 @@ public final class StreamableHttpEndpoint {
         Map<String, String> headers = new LinkedHashMap<>();
         response.headers().firstValue(SESSION_HEADER).ifPresent(id -> headers.put(SESSION_HEADER, id));
         String type = response.headers().firstValue("Content-Type").orElse("");
-        if (session != null && message.method().equals("initialize") && headers.containsKey(SESSION_HEADER)) {
+        if (session != null && message != null && message.method().equals("initialize") && headers.containsKey(SESSION_HEADER)) {
             forwardedSessions.put(headers.get(SESSION_HEADER), session);
         }
         try (InputStream body = response.body()) {
@@ -242,7 +244,11 @@ public final class StreamableHttpEndpoint {
                 return;
             }
             try (OutputStream out = exchange.respond(response.statusCode(), type.isEmpty() ? "text/plain" : type, headers)) {
-                body.transferTo(out);
+                if (type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+                    new EventStreamRelay(maxMessageBytes, log).relay(body, out, session);
+                } else {
+                    body.transferTo(out);
+                }
             }
         }
     }
