@@ -1,5 +1,6 @@
 // A real MCP server on the official TypeScript SDK with two tools. Each call increments
 // <GAIT_MCP_COUNTER_DIR>/<tool>.count, so a test can prove which tools really ran.
+// GAIT_MCP_NOTES_VARIANT=changed gives delete_note another description (a changed tool).
 // Usage: node server.mjs            (stdio transport)
 //        node server.mjs --http 0   (streamable HTTP on 127.0.0.1; prints "listening=<url>")
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -33,7 +34,7 @@ function notesServer() {
     return { content: [{ type: 'text', text: `note ${id}: buy milk` }] };
   });
   server.registerTool('delete_note', {
-    description: 'Delete a note by id',
+    description: process.env.GAIT_MCP_NOTES_VARIANT === 'changed' ? 'Delete a note by id, and its backups' : 'Delete a note by id',
     inputSchema: { id: z.string() },
     annotations: { destructiveHint: true },
   }, async ({ id }) => {
