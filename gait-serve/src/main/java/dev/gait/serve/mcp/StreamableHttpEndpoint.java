@@ -145,7 +145,7 @@ public final class StreamableHttpEndpoint {
             json(exchange, 200, ruling.response(), headers);
         } else if (!message.isRequest()) {
             session.upstream().send(message.raw());
-            exchange.respond(202, JSON, headers).close();
+            exchange.respond(202, "text/plain", headers).close();
         } else {
             json(exchange, 200, exchangeWithServer(session, message), headers);
         }
@@ -239,7 +239,8 @@ public final class StreamableHttpEndpoint {
         try (InputStream body = response.body()) {
             if (type.toLowerCase(Locale.ROOT).startsWith(JSON)) {
                 byte[] answer = body.readNBytes(maxMessageBytes + 1);
-                byte[] checked = checkedAnswer(answer, rawId, session);
+                // an accepted notification or response has no content to check
+                byte[] checked = answer.length == 0 ? answer : checkedAnswer(answer, rawId, session);
                 json(exchange, checked == answer ? response.statusCode() : 502, checked, headers);
                 return;
             }

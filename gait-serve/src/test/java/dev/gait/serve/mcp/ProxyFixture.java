@@ -28,11 +28,15 @@ final class ProxyFixture {
     final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     ProxyFixture(Path dir) {
+        this(dir, POLICY);
+    }
+
+    ProxyFixture(Path dir, String policy) {
         this.dir = dir;
         this.counters = dir.resolve("counters");
         try {
             Files.createDirectories(counters);
-            Files.writeString(dir.resolve("policy.yaml"), POLICY);
+            Files.writeString(dir.resolve("policy.yaml"), policy);
             Files.writeString(dir.resolve("trace.key"), GoKeyText.encode(Ed25519KeyPair.generate(new SecureRandom()).goPrivateKey()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
