@@ -78,8 +78,7 @@ final class ProxyCommand extends LeafCommand<ProxyCommand.Flags> {
         CallGate gate = McpProxy.gate(new McpProxy.Options(invocation.resolve(flags.policy().get()), key,
                 flags.killSwitchState().get().isBlank() ? null : invocation.resolve(flags.killSwitchState().get()),
                 invocation.resolve(flags.traceDir().get()), flags.packDir().get().isBlank() ? null : invocation.resolve(flags.packDir().get()),
-                invocation.resolve(flags.rateLimitState().get()), context, maxMessageBytes,
-                Ids.correlationId(invocation.argv())), invocation.err());
+                invocation.resolve(flags.rateLimitState().get()), context, Ids.correlationId(invocation.argv())), invocation.err());
         try {
             return http ? serveHttp(invocation, output, gate, listen, command, upstreamUrl, maxMessageBytes)
                     : relayStdio(invocation, gate, command, maxMessageBytes);

@@ -59,10 +59,6 @@ public record JsonRpcMessage(byte[] raw, JsonObject body, String rawId) {
         return body.object("params").orElse(JsonObject.EMPTY);
     }
 
-    public String text() {
-        return new String(raw, StandardCharsets.UTF_8);
-    }
-
     /** A success response to the request with this id. */
     public static byte[] result(String rawId, JsonObject result) {
         return envelope(rawId, "\"result\":" + JsonWriter.GO_MAP.write(result));

@@ -20,11 +20,10 @@ public final class McpProxy {
      * @param killSwitch the kill-switch state file, or null for none
      * @param traceDir where one signed trace file per decided call goes
      * @param packDir where a signed runpack per decided call goes, or null for none
-     * @param maxMessageBytes the largest message relayed in either direction
      * @param correlationId the {@code correlation_id} of every decision of this process
      */
     public record Options(Path policy, KeySource key, Path killSwitch, Path traceDir, Path packDir, Path rateLimitState, CallContext context,
-                          int maxMessageBytes, String correlationId) {}
+                          String correlationId) {}
 
     /** How long a changed policy, key or kill-switch file must stay unchanged before it is read. */
     private static final Duration SETTLE = Duration.ofMillis(100);

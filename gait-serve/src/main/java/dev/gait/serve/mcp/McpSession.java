@@ -52,6 +52,11 @@ public final class McpSession {
         }
     }
 
+    /** Forgets a forwarded request the proxy answered itself because the server could not take it. */
+    public void abandon(String rawId) {
+        pending.remove(rawId);
+    }
+
     /** The ids of forwarded requests the server has not answered yet. */
     public Set<String> pending() {
         return Set.copyOf(pending);

@@ -86,6 +86,7 @@ public final class StdioProxy {
             if (!ruling.forward()) {
                 client.write(ruling.response());
             } else if (!upstream.send(message.raw()) && message.isRequest()) {
+                session.abandon(message.rawId());
                 client.write(JsonRpcMessage.error(message.rawId(), JsonRpcMessage.UPSTREAM_UNAVAILABLE, "gait: the upstream MCP server is not reading"));
             }
         }

@@ -45,7 +45,7 @@ final class ProxyFixture {
 
     CallGate gate(CallContext context) {
         return McpProxy.gate(new McpProxy.Options(dir.resolve("policy.yaml"), new KeySource.FileSource(dir.resolve("trace.key")), null,
-                dir.resolve("traces"), dir.resolve("packs"), dir.resolve("rate_limits.json"), context, 64 * 1024, "0123456789abcdef01234567"),
+                dir.resolve("traces"), dir.resolve("packs"), dir.resolve("rate_limits.json"), context, "0123456789abcdef01234567"),
                 new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
