@@ -79,7 +79,7 @@ public final class CallGate {
     static JsonObject refusal(String tool, Decider.Decided decided, String packPath) {
         Gate.Outcome outcome = decided.outcome();
         List<String> reasons = outcome.reasonCodes();
-        String text = "gait: " + describe(outcome.verdict()) + " " + tool + ": "
+        String text = "gait: " + describe(outcome.verdict(), tool) + ": "
                 + (reasons.isEmpty() ? outcome.verdict().wire() : String.join(", ", reasons)) + " (trace " + outcome.traceId() + ")";
         JsonObject meta = JsonObject.builder()
                 .put("verdict", outcome.verdict().wire())
@@ -97,12 +97,12 @@ public final class CallGate {
                 .build();
     }
 
-    private static String describe(Verdict verdict) {
+    private static String describe(Verdict verdict, String tool) {
         return switch (verdict) {
-            case BLOCK -> "blocked";
-            case REQUIRE_APPROVAL -> "approval required for";
-            case DRY_RUN -> "dry run, not executed:";
-            case ALLOW -> "allowed";
+            case BLOCK -> "blocked " + tool;
+            case REQUIRE_APPROVAL -> "approval required for " + tool;
+            case DRY_RUN -> "dry run of " + tool + ", not executed";
+            case ALLOW -> "allowed " + tool;
         };
     }
 

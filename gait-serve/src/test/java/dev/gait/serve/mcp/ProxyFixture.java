@@ -21,6 +21,8 @@ final class ProxyFixture {
             rules:
               - {name: allow-read, priority: 10, effect: allow, match: {tool_names: [read_note]}}
               - {name: block-delete, priority: 20, effect: block, match: {tool_names: [delete_note]}, reason_codes: [note_deletion_blocked]}
+              - {name: review-share, priority: 30, effect: require_approval, match: {tool_names: [share_note]}, reason_codes: [needs_review]}
+              - {name: rehearse-archive, priority: 40, effect: dry_run, match: {tool_names: [archive_note]}, reason_codes: [rehearsal]}
             """;
 
     final Path dir;

@@ -92,6 +92,19 @@ class StdioProxyTest {
     }
 
     @Test
+    void require_approval_is_a_tool_error_and_a_dry_run_is_a_result_neither_reaches_the_server() throws Exception {
+        ProxyFixture fixture = start();
+        exchange(INITIALIZE);
+        JsonObject review = exchange(call(3, "share_note")).object("result").orElseThrow();
+        assertThat(review.get("isError")).contains(JsonBoolean.TRUE);
+        assertThat(review.toString()).contains("gait: approval required for share_note: approval_token_missing, needs_review (trace ");
+        JsonObject rehearsal = exchange(call(4, "archive_note")).object("result").orElseThrow();
+        assertThat(rehearsal.get("isError")).contains(JsonBoolean.FALSE);
+        assertThat(rehearsal.toString()).contains("gait: dry run of archive_note, not executed: rehearsal (trace ");
+        assertThat(fixture.calls("share_note") + fixture.calls("archive_note")).isZero();
+    }
+
+    @Test
     void lines_that_are_not_messages_and_oversized_messages_are_refused_and_never_forwarded() throws Exception {
         ProxyFixture fixture = start();
         exchange(INITIALIZE);
