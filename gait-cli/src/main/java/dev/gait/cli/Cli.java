@@ -13,6 +13,7 @@ import dev.gait.cli.guard.GuardCommands;
 import dev.gait.cli.killswitch.KillSwitchCommands;
 import dev.gait.cli.gate.PolicyCommands;
 import dev.gait.cli.keys.KeysCommands;
+import dev.gait.cli.mcp.McpCommands;
 import dev.gait.cli.onboarding.CheckCommand;
 import dev.gait.cli.onboarding.InitCommand;
 import dev.gait.cli.output.Output;
@@ -63,7 +64,8 @@ public final class Cli {
                     DoctorCommands.command(),
                     new InitCommand(),
                     new CheckCommand(),
-                    new ServeCommand()));
+                    new ServeCommand(),
+                    McpCommands.family()));
 
     private Cli() {}
 

@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Jetty stays behind two classes; nothing re-implements decisions or uses reflection or data binding. */
+/** Jetty stays behind the sidecar's two classes and the MCP proxy's server class; nothing re-implements decisions or uses reflection or data binding. */
 class ServeArchitectureTest {
 
     private static final JavaClasses SERVE = new ClassFileImporter()
@@ -18,6 +18,9 @@ class ServeArchitectureTest {
     void only_the_handler_and_the_server_touch_jetty() {
         noClasses().that().doNotHaveFullyQualifiedName("dev.gait.serve.http.JettyHandler")
                 .and().doNotHaveFullyQualifiedName("dev.gait.serve.http.JettyServer")
+                .and().doNotHaveFullyQualifiedName("dev.gait.serve.mcp.McpHttpServer")
+                .and().doNotHaveFullyQualifiedName("dev.gait.serve.mcp.McpHttpServer$JettyExchange")
+                .and().doNotHaveFullyQualifiedName("dev.gait.serve.mcp.McpHttpServer$1")
                 .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..")
                 .check(SERVE);
     }

@@ -3,9 +3,9 @@ package dev.gait.cli.serve;
 import dev.gait.cli.flags.UsageException;
 
 /** {@code --listen HOST:PORT}; an IPv6 host is written in brackets ({@code [::1]:8787}). */
-record ListenAddress(String host, int port) {
+public record ListenAddress(String host, int port) {
 
-    static ListenAddress parse(String text) {
+    public static ListenAddress parse(String text) {
         String value = text.strip();
         int colon = value.lastIndexOf(':');
         if (colon <= 0 || colon == value.length() - 1) {
