@@ -4,6 +4,7 @@ import dev.gait.core.error.GaitException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -13,7 +14,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * A started Jetty server that hands every request to one {@link Gateway}, with request handlers on
  * virtual threads (a handler that waits, such as a long poll, parks a virtual thread, not a platform
- * one). The only class besides {@link JettyHandler} that speaks Jetty.
+ * one). With {@link JettyHandler}, the only sidecar classes that speak Jetty.
  */
 public final class JettyServer implements AutoCloseable {
     private final Server server;
@@ -29,6 +30,11 @@ public final class JettyServer implements AutoCloseable {
      * @param idleTimeout how long a connection may stay silent; longer than the longest request a handler holds
      */
     public static JettyServer start(String name, String host, int port, Gateway gateway, Duration idleTimeout) {
+        return start(name, host, port, new JettyHandler(gateway), idleTimeout);
+    }
+
+    /** Serves one Jetty handler, for a transport that streams its answers itself (the MCP proxy). */
+    public static JettyServer start(String name, String host, int port, Handler handler, Duration idleTimeout) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName(name);
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -40,7 +46,7 @@ public final class JettyServer implements AutoCloseable {
         connector.setPort(port);
         connector.setIdleTimeout(idleTimeout.toMillis());
         server.addConnector(connector);
-        server.setHandler(new JettyHandler(gateway));
+        server.setHandler(handler);
         server.setStopTimeout(2_000);
         try {
             server.start();

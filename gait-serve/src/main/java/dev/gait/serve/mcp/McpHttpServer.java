@@ -1,37 +1,34 @@
 package dev.gait.serve.mcp;
 
 import dev.gait.core.error.GaitException;
+import dev.gait.serve.http.JettyServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The only MCP class that speaks Jetty: serves the {@link StreamableHttpEndpoint} on a loopback
  * address, each request on a virtual thread (a request may wait for a tool to finish).
  */
 public final class McpHttpServer implements AutoCloseable {
-    private final Server server;
-    private final ServerConnector connector;
+    /** Jetty's default: a connection silent for longer is closed. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final JettyServer server;
     private final StreamableHttpEndpoint endpoint;
 
-    private McpHttpServer(Server server, ServerConnector connector, StreamableHttpEndpoint endpoint) {
+    private McpHttpServer(JettyServer server, StreamableHttpEndpoint endpoint) {
         this.server = server;
-        this.connector = connector;
         this.endpoint = endpoint;
     }
 
@@ -44,37 +41,20 @@ public final class McpHttpServer implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw GaitException.invalidInput("cannot resolve listen address " + host, e);
         }
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("gait-mcp");
-        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        server.addConnector(connector);
-        server.setHandler(new Handler.Abstract() {
+        Handler handler = new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws IOException {
                 endpoint.handle(new JettyExchange(request, response));
                 callback.succeeded();
                 return true;
             }
-        });
-        server.setStopTimeout(2_000);
-        try {
-            server.start();
-        } catch (Exception e) {
-            throw GaitException.io("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
-        }
-        return new McpHttpServer(server, connector, endpoint);
+        };
+        return new McpHttpServer(JettyServer.start("gait-mcp", host, port, handler, IDLE_TIMEOUT), endpoint);
     }
 
     /** The MCP endpoint's URL. */
     public URI url() {
-        String host = connector.getHost().contains(":") ? "[" + connector.getHost() + "]" : connector.getHost();
-        return URI.create("http://" + host + ":" + connector.getLocalPort() + StreamableHttpEndpoint.PATH);
+        return URI.create(server.url() + StreamableHttpEndpoint.PATH);
     }
 
     public void join() throws InterruptedException {
@@ -84,9 +64,7 @@ public final class McpHttpServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.stop();
-        } catch (Exception e) {
-            throw GaitException.io("cannot stop the MCP proxy: " + e.getMessage(), e);
+            server.close();
         } finally {
             endpoint.close();
         }
