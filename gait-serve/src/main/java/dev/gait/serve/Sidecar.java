@@ -70,7 +70,7 @@ public final class Sidecar implements AutoCloseable {
             }
         });
         TraceSink traces = options.traceLog() != null ? new TraceLog(options.traceLog(), options.traceLogSync()) : new TraceFiles(options.traceDir());
-        Decider decider = new Decider(state, traces, options.rateLimitState(), options.correlationId(), Clock.systemUTC(), metrics);
+        Decider decider = new Decider(state, traces, options.tokenKeys(), options.auditDir(), options.rateLimitState(), options.correlationId(), Clock.systemUTC(), metrics);
         NativeApi nativeApi = new NativeApi(decider);
         AuthzenApi authzen = new AuthzenApi(decider, metrics);
         OpsApi ops = new OpsApi(state, metrics);
