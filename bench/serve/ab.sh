@@ -65,7 +65,7 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
-python3 - "$work" "bench/results/serve-ab-$stamp.md" "$GAIT_JAVA_VERSION" "$rounds x $duration, $connections connections" "$*" <<'PY'
+python3 - "$work" "bench/results/serve-ab-$stamp.md" "$GAIT_JAVA_VERSION" "$rounds x $duration, $connections connections" "$(printf '%q ' "$@")" <<'PY'
 import glob, os, re, sys
 work, md, jdk, shape, variants = sys.argv[1:6]
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "unknown")
@@ -106,7 +106,7 @@ lines = ["# Decision sidecar A/B (`bench/serve/ab.sh`)", "",
          "- Load: wrk -t1 on loopback after a 25 s warm-up, `POST /v1/gate/evaluate` with `bench/gate/lanes/fs.read.json` (allow) against "
          "`bench/gate/policy.yaml` (20 rules), every decision signed and appended to `--trace-log` with `--trace-log-sync 10ms`",
          "- CPU µs/decision: user + system time of the sidecar process over the measured run, divided by the trace lines it wrote; "
-         "KB/decision: heap allocated between collections (GC log); pauses: collections during the run and the longest",
+         "KB/decision: heap allocated between collections (GC log; read for G1, Serial and Parallel, `nan` for ZGC); pauses: collections during the run and the longest",
          "", "| variant | round | decisions/s | p50 ms | p99 ms | CPU µs/decision | KB allocated/decision | GC pauses | longest pause ms | load avg |",
          "|---|---|---|---|---|---|---|---|---|---|"] + rows
 open(md, "w").write("\n".join(lines) + "\n")
