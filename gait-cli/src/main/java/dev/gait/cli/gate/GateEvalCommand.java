@@ -161,12 +161,10 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
             AtomicFiles.write(invocation.resolve(evidencePath),
                     (JsonWriter.GO_STRUCT_INDENTED.write(outcome.broker().evidence(outcome)) + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        String delegationAuditPath = flags.delegationAuditOut().get().isBlank()
-                ? "delegation_audit_" + outcome.traceId() + ".json" : flags.delegationAuditOut().get();
-        delegationAuditPath = writeAudit(invocation, delegationAuditPath, DecisionAudits.delegation(outcome, delegations));
-        String auditPath = flags.approvalAuditOut().get().isBlank()
-                ? "approval_audit_" + outcome.traceId() + ".json" : flags.approvalAuditOut().get();
-        auditPath = writeAudit(invocation, auditPath, DecisionAudits.approval(outcome, approvals));
+        String delegationAuditPath = writeAudit(invocation, DecisionAudits.delegation(outcome, delegations),
+                flags.delegationAuditOut().get(), "delegation_audit_" + outcome.traceId() + ".json");
+        String auditPath = writeAudit(invocation, DecisionAudits.approval(outcome, approvals),
+                flags.approvalAuditOut().get(), "approval_audit_" + outcome.traceId() + ".json");
         if (flags.explain().get()) {
             return output.result(true, outcome.verdict().exitCode(), GateExplain.document(policy, outcome, traceName),
                     List.of("verdict=" + outcome.decision().verdict().wire()));
@@ -175,10 +173,14 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 new GateEvalResult.Records(auditPath, delegationAuditPath, evidencePath), warnings);
     }
 
-    /** Writes the audit record, if there is one, to {@code path}; returns the path, or "" when none was written. */
-    private static String writeAudit(Invocation invocation, String path, Optional<JsonObject> record) {
-        record.ifPresent(r -> DecisionAudits.write(invocation.resolve(path), r));
-        return record.isPresent() ? path : "";
+    /** Writes the audit record, if there is one, to the flag's path or else the default name; returns where, or "" when none was written. */
+    private static String writeAudit(Invocation invocation, Optional<JsonObject> record, String flag, String defaultName) {
+        if (record.isEmpty()) {
+            return "";
+        }
+        String path = flag.isBlank() ? defaultName : flag;
+        DecisionAudits.write(invocation.resolve(path), record.get());
+        return path;
     }
 
     /**

@@ -1,9 +1,6 @@
 package dev.gait.core.gate;
 
-import dev.gait.core.canon.JsonWriter;
-import dev.gait.core.fs.AtomicFiles;
 import dev.gait.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +34,8 @@ public final class DecisionAudits {
         return Optional.of(delegation.auditRecord(outcome));
     }
 
-    /** Writes an audit record as its own file (indented, as Gait writes it), atomically and durably. */
+    /** Writes an audit record as its own file, as trace files are written (indented, atomically and durably). */
     public static void write(Path target, JsonObject record) {
-        AtomicFiles.write(target, (JsonWriter.GO_STRUCT_INDENTED.write(record) + "\n").getBytes(StandardCharsets.UTF_8));
+        GateTraceFiles.write(target, record);
     }
 }
