@@ -28,7 +28,7 @@ final class SidecarFixture implements AutoCloseable {
               - {name: allow-read, priority: 10, effect: allow, match: {tool_names: [tool.read]}}
               - {name: block-delete, priority: 10, effect: block, match: {tool_names: [tool.delete]}, reason_codes: [destructive]}
               - {name: review-write, priority: 10, effect: require_approval, match: {tool_names: [tool.write]}, reason_codes: [needs_review]}
-              - {name: delegated-deploy, priority: 10, effect: allow, match: {tool_names: [tool.deploy], require_delegation: true, allowed_delegator_identities: [lead], delegation_scopes: [deploy]}}
+              - {name: delegated-deploy, priority: 10, effect: allow, match: {tool_names: [tool.deploy], require_delegation: true, allowed_delegator_identities: [manager], delegation_scopes: [deploy]}}
             """;
 
     final Path dir;

@@ -136,14 +136,14 @@ class TokensTest extends RunningSidecar {
     @Test
     void delegation_tokens_for_every_link_allow_a_delegated_call() throws Exception {
         String intent = "{\"tool_name\":\"tool.deploy\",\"args\":{},\"targets\":[{\"kind\":\"path\",\"value\":\"/repo/a\",\"operation\":\"write\"}],"
-                + "\"delegation\":{\"requester_identity\":\"worker\",\"scope_class\":\"deploy\",\"chain\":[{\"delegator_identity\":\"lead\",\"delegate_identity\":\"worker\"}]},"
+                + "\"delegation\":{\"requester_identity\":\"worker\",\"scope_class\":\"deploy\",\"chain\":[{\"delegator_identity\":\"manager\",\"delegate_identity\":\"worker\"}]},"
                 + "\"context\":{\"identity\":\"worker\",\"workspace\":\"/repo\",\"risk_class\":\"low\"}}";
         JsonObject missing = decide(intent);
         assertThat(missing.string("verdict")).contains("block");
         assertThat(reasons(missing)).contains("delegation_token_missing");
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        JsonObject link = DelegationTokenMint.mint(new DelegationTokenMint.Request("lead", "worker", List.of("deploy"), "", "", "",
+        JsonObject link = DelegationTokenMint.mint(new DelegationTokenMint.Request("manager", "worker", List.of("deploy"), "", "", "",
                 Duration.ofHours(1), now), signer());
         JsonObject delegated = decide(intent.replaceFirst("}$", ",\"delegation_tokens\":[" + JsonWriter.GO_STRUCT.write(link) + "]}"));
         assertThat(delegated.string("verdict")).as(delegated.toString()).contains("allow");
