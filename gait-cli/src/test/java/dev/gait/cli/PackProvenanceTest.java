@@ -3,6 +3,7 @@ package dev.gait.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gait.core.json.JsonArray;
+import dev.gait.core.json.JsonBoolean;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.zip.DeterministicZip;
 import dev.gait.core.zip.SafeZip;
@@ -59,6 +60,22 @@ class PackProvenanceTest {
             assertThat(checked.exitCode()).as(where).isZero();
             assertThat(attestation(checked).string("chain_status")).contains("verified");
         }
+    }
+
+    @Test
+    void require_chain_fails_a_link_left_unchecked_and_passes_a_checked_one_or_none() throws Exception {
+        String first = build("--out", "chain/first.zip").string("pack_id").orElseThrow();
+        build("--predecessor", "chain/first.zip", "--out", "second.zip");
+
+        CliRunner.Result unchecked = verify("second.zip", "--require-chain");
+        assertThat(unchecked.exitCode()).isEqualTo(2);
+        assertThat(unchecked.json().get("ok")).contains(JsonBoolean.FALSE);
+        assertThat(unchecked.json().string("error").orElseThrow()).contains("chain_status unchecked").contains(first).contains("--predecessor");
+
+        assertThat(verify("second.zip", "--require-chain", "--predecessor", "chain").exitCode()).isZero();
+        CliRunner.Result origin = verify("chain/first.zip", "--require-chain");
+        assertThat(origin.exitCode()).as("a pack that continues none has no link to check").isZero();
+        assertThat(attestation(origin).string("chain_status")).contains("none");
     }
 
     @Test

@@ -102,7 +102,7 @@ public final class Sidecar implements AutoCloseable {
 
     private static Sidecar serve(SidecarOptions options, StateSource state, FleetAgent fleet, SidecarMetrics metrics) {
         TraceSink traces = options.traceLog() != null ? new TraceLog(options.traceLog(), options.traceLogSync()) : new TraceFiles(options.traceDir());
-        Decider decider = new Decider(state, traces, options.rateLimitState(), options.correlationId(), Clock.systemUTC(), metrics);
+        Decider decider = new Decider(state, traces, options.tokenKeys(), options.auditDir(), options.rateLimitState(), options.correlationId(), Clock.systemUTC(), metrics);
         NativeApi nativeApi = new NativeApi(decider);
         AuthzenApi authzen = new AuthzenApi(decider, metrics);
         OpsApi ops = new OpsApi(state, metrics);

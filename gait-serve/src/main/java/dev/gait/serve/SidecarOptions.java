@@ -21,7 +21,9 @@ import java.time.Duration;
  * @param settle how long a changed file must stay unchanged before it is read
  * @param poll how often a background check reloads changed files between requests
  * @param correlationId the {@code correlation_id} of every decision of this process
+ * @param auditDir where the approval and delegation audit records of decisions with tokens go
+ * @param tokenKeys the keys that verify presented approval and delegation tokens
  */
 public record SidecarOptions(String host, int port, Path policy, KeySource key, Path killSwitch, Path traceDir, Path traceLog,
                              Duration traceLogSync, Path rateLimitState, String authToken, int maxBodyBytes, long maxRequestsPerSecond, Duration settle,
-                             Duration poll, String correlationId) {}
+                             Duration poll, String correlationId, Path auditDir, Decider.TokenKeys tokenKeys) {}

@@ -29,6 +29,7 @@ final class SidecarFixture implements AutoCloseable {
               - {name: allow-read, priority: 10, effect: allow, match: {tool_names: [tool.read]}}
               - {name: block-delete, priority: 10, effect: block, match: {tool_names: [tool.delete]}, reason_codes: [destructive]}
               - {name: review-write, priority: 10, effect: require_approval, match: {tool_names: [tool.write]}, reason_codes: [needs_review]}
+              - {name: delegated-deploy, priority: 10, effect: allow, match: {tool_names: [tool.deploy], require_delegation: true, allowed_delegator_identities: [manager], delegation_scopes: [deploy]}}
             """;
 
     final Path dir;
@@ -60,22 +61,23 @@ final class SidecarFixture implements AutoCloseable {
 
     static SidecarOptions defaults(Path dir, Path policy, Path key) {
         return new SidecarOptions("127.0.0.1", 0, policy, new KeySource.FileSource(key), null, dir.resolve("traces"), null, Duration.ZERO,
-                dir.resolve("rate_limits.json"), null, 1 << 20, 0, Duration.ofMillis(100), Duration.ofSeconds(1), "0123456789abcdef01234567");
+                dir.resolve("rate_limits.json"), null, 1 << 20, 0, Duration.ofMillis(100), Duration.ofSeconds(1), "0123456789abcdef01234567",
+                dir.resolve("audits"), Decider.TokenKeys.SIGNING_KEY);
     }
 
     static SidecarOptions withToken(SidecarOptions o, String host, String token) {
         return new SidecarOptions(host, o.port(), o.policy(), o.key(), o.killSwitch(), o.traceDir(), o.traceLog(), o.traceLogSync(), o.rateLimitState(),
-                token, o.maxBodyBytes(), o.maxRequestsPerSecond(), o.settle(), o.poll(), o.correlationId());
+                token, o.maxBodyBytes(), o.maxRequestsPerSecond(), o.settle(), o.poll(), o.correlationId(), o.auditDir(), o.tokenKeys());
     }
 
     static SidecarOptions withLimits(SidecarOptions o, int maxBodyBytes, long maxRps) {
         return new SidecarOptions(o.host(), o.port(), o.policy(), o.key(), o.killSwitch(), o.traceDir(), o.traceLog(), o.traceLogSync(), o.rateLimitState(),
-                o.authToken(), maxBodyBytes, maxRps, o.settle(), o.poll(), o.correlationId());
+                o.authToken(), maxBodyBytes, maxRps, o.settle(), o.poll(), o.correlationId(), o.auditDir(), o.tokenKeys());
     }
 
     static SidecarOptions withFiles(SidecarOptions o, Path killSwitch, Path traceLog, Duration traceLogSync, Duration settle) {
         return new SidecarOptions(o.host(), o.port(), o.policy(), o.key(), killSwitch, o.traceDir(), traceLog, traceLogSync, o.rateLimitState(),
-                o.authToken(), o.maxBodyBytes(), o.maxRequestsPerSecond(), settle, o.poll(), o.correlationId());
+                o.authToken(), o.maxBodyBytes(), o.maxRequestsPerSecond(), settle, o.poll(), o.correlationId(), o.auditDir(), o.tokenKeys());
     }
 
     Path write(String name, String content) {

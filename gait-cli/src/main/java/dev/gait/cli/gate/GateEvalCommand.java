@@ -20,10 +20,9 @@ import dev.gait.core.error.ErrorCategory;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.fs.AtomicFiles;
 import dev.gait.core.fs.InputFiles;
-import dev.gait.core.gate.ApprovalCheck;
 import dev.gait.core.gate.ApprovedScripts;
 import dev.gait.core.gate.BrokerStage;
-import dev.gait.core.gate.DelegationCheck;
+import dev.gait.core.gate.DecisionAudits;
 import dev.gait.core.gate.Gate;
 import dev.gait.core.gate.GateEvalResult;
 import dev.gait.core.gate.GateTraceFiles;
@@ -40,6 +39,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -175,29 +175,26 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
             AtomicFiles.write(invocation.resolve(evidencePath),
                     (JsonWriter.GO_STRUCT_INDENTED.write(outcome.broker().evidence(outcome)) + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        String delegationAuditPath = "";
-        if (outcome.delegation() != null || !delegations.tokens().isEmpty()) {
-            DelegationCheck.Result delegation = outcome.delegation() != null ? outcome.delegation()
-                    : new DelegationCheck.Result(false, List.of(), "", List.of());
-            delegationAuditPath = flags.delegationAuditOut().get().isBlank()
-                    ? "delegation_audit_" + outcome.traceId() + ".json" : flags.delegationAuditOut().get();
-            AtomicFiles.write(invocation.resolve(delegationAuditPath),
-                    (JsonWriter.GO_STRUCT_INDENTED.write(delegation.auditRecord(outcome)) + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        String auditPath = "";
-        if (outcome.approval() != null || !approvals.tokens().isEmpty()) {
-            ApprovalCheck.Result approval = outcome.approval() != null ? outcome.approval()
-                    : new ApprovalCheck.Result(false, List.of(), "", 0, List.of());
-            auditPath = flags.approvalAuditOut().get().isBlank() ? "approval_audit_" + outcome.traceId() + ".json" : flags.approvalAuditOut().get();
-            AtomicFiles.write(invocation.resolve(auditPath),
-                    (JsonWriter.GO_STRUCT_INDENTED.write(approval.auditRecord(outcome)) + "\n").getBytes(StandardCharsets.UTF_8));
-        }
+        String delegationAuditPath = writeAudit(invocation, DecisionAudits.delegation(outcome, delegations),
+                flags.delegationAuditOut().get(), "delegation_audit_" + outcome.traceId() + ".json");
+        String auditPath = writeAudit(invocation, DecisionAudits.approval(outcome, approvals),
+                flags.approvalAuditOut().get(), "approval_audit_" + outcome.traceId() + ".json");
         if (flags.explain().get()) {
             return output.result(true, outcome.verdict().exitCode(), GateExplain.document(policy, outcome, traceName),
                     List.of("verdict=" + outcome.decision().verdict().wire()));
         }
         return print(output, flags.profile().get(), outcome, traceName,
                 new GateEvalResult.Records(auditPath, delegationAuditPath, evidencePath), warnings);
+    }
+
+    /** Writes the audit record, if there is one, to the flag's path or else the default name; returns where, or "" when none was written. */
+    private static String writeAudit(Invocation invocation, Optional<JsonObject> record, String flag, String defaultName) {
+        if (record.isEmpty()) {
+            return "";
+        }
+        String path = flag.isBlank() ? defaultName : flag;
+        DecisionAudits.write(invocation.resolve(path), record.get());
+        return path;
     }
 
     /**

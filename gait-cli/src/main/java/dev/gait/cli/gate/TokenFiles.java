@@ -3,9 +3,8 @@ package dev.gait.cli.gate;
 import dev.gait.cli.Invocation;
 import dev.gait.cli.keys.KeyFlagPair;
 import dev.gait.core.fs.InputFiles;
-import dev.gait.core.json.JsonException;
+import dev.gait.core.gate.PresentedTokens;
 import dev.gait.core.json.JsonObject;
-import dev.gait.core.json.JsonReader;
 import dev.gait.core.sign.GoKeyText;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /** Loads approval and delegation token files and picks the keys that verify them. */
-final class TokenFiles {
+public final class TokenFiles {
 
     /** Tokens larger than this are not tokens. */
     private static final int MAX_TOKEN_BYTES = 64 * 1024;
@@ -34,18 +33,13 @@ final class TokenFiles {
         }
         List<JsonObject> tokens = new ArrayList<>();
         for (String path : paths) {
-            byte[] bytes = InputFiles.read(invocation.resolve(path), MAX_TOKEN_BYTES);
-            try {
-                tokens.add(JsonReader.strict().readObject(bytes));
-            } catch (JsonException e) {
-                tokens.add(null);
-            }
+            tokens.add(PresentedTokens.token(InputFiles.read(invocation.resolve(path), MAX_TOKEN_BYTES)));
         }
         return tokens;
     }
 
     /** The first key pair given, in order of preference (public key before private key within a pair). */
-    static Optional<byte[]> firstKey(Invocation invocation, List<KeyFlagPair> publicKeys, List<KeyFlagPair> privateKeys) {
+    public static Optional<byte[]> firstKey(Invocation invocation, List<KeyFlagPair> publicKeys, List<KeyFlagPair> privateKeys) {
         for (int i = 0; i < publicKeys.size(); i++) {
             var publicSource = publicKeys.get(i).source(invocation);
             if (publicSource.isPresent()) {

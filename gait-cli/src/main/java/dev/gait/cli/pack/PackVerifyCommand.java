@@ -9,9 +9,11 @@ import dev.gait.cli.output.Output;
 import dev.gait.cli.runpack.VerifyPolicyFlags;
 import dev.gait.core.error.ExitCode;
 import dev.gait.core.json.JsonObject;
+import dev.gait.core.pack.AttestationCheck;
 import dev.gait.core.pack.PackChain;
 import dev.gait.core.pack.PackReport;
 import dev.gait.core.pack.PackVerifier;
+import dev.gait.core.pack.Predecessor;
 import dev.gait.core.zip.SafeZip;
 import dev.gait.cli.guard.GuardCommands;
 import dev.gait.core.pack.PackKind;
@@ -24,11 +26,12 @@ import java.util.Optional;
 /**
  * {@code gait pack verify <pack>}: checks a pack offline (file hashes, undeclared entries, pack id,
  * proof records, payload contract, signature, attestation and, with {@code --predecessor}, the link to
- * the pack it continues). A verified signature is required unless {@code --allow-unsigned} is given.
+ * the pack it continues; {@code --require-chain} fails a link left unchecked). A verified signature is
+ * required unless {@code --allow-unsigned} is given.
  */
 final class PackVerifyCommand extends LeafCommand<PackVerifyCommand.Flags> {
 
-    record Flags(VerifyPolicyFlags policy, Flag<String> predecessor) {}
+    record Flags(VerifyPolicyFlags policy, Flag<String> predecessor, Flag<Boolean> requireChain) {}
 
     PackVerifyCommand() {
         super("verify", "Verify a pack offline: files, pack id, proof records, signature, attestation and chain link.",
@@ -39,7 +42,8 @@ final class PackVerifyCommand extends LeafCommand<PackVerifyCommand.Flags> {
     @Override
     protected Flags declare(FlagSet flags) {
         return new Flags(VerifyPolicyFlags.declare(flags),
-                flags.string("predecessor", "", "the predecessor pack, or a directory holding it, to check the chain link"));
+                flags.string("predecessor", "", "the predecessor pack, or a directory holding it, to check the chain link"),
+                flags.bool("require-chain", false, "fail (exit 2) when the pack names a predecessor whose link was not checked"));
     }
 
     @Override
@@ -69,11 +73,22 @@ final class PackVerifyCommand extends LeafCommand<PackVerifyCommand.Flags> {
             text.add("attestation_signature_status=" + report.attestation().signatureStatus().wire());
             text.add("chain_status=" + report.attestation().chainStatus());
         }
-        if (!report.ok()) {
-            json.put("error", report.failure());
-            text.add("error=" + report.failure());
+        String failure = report.ok() && flags.requireChain().get() ? uncheckedChain(report) : report.failure();
+        boolean ok = failure.isEmpty();
+        if (!ok) {
+            json.put("error", failure);
+            text.add("error=" + failure);
         }
-        return output.result(report.ok(), report.ok() ? ExitCode.OK : ExitCode.VERIFICATION_FAILED, json.build(), text);
+        return output.result(ok, ok ? ExitCode.OK : ExitCode.VERIFICATION_FAILED, json.build(), text);
+    }
+
+    /** Why a required chain link does not hold although the pack verified: it was never checked; "" when it was or there is none. */
+    private static String uncheckedChain(PackReport report) {
+        if (!report.attestation().chainStatus().equals(AttestationCheck.CHAIN_UNCHECKED)) {
+            return "";
+        }
+        return "chain_status unchecked: the pack continues pack " + report.attestation().predecessor().map(Predecessor::packId).orElse("")
+                + " and --require-chain needs the link checked; pass --predecessor with that pack or a directory holding it";
     }
 
     private static boolean guardPack(Path path) {

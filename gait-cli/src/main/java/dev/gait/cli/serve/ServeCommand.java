@@ -6,6 +6,7 @@ import dev.gait.cli.flags.Flag;
 import dev.gait.cli.flags.FlagSet;
 import dev.gait.cli.flags.UsageException;
 import dev.gait.cli.fleet.CachedBundle;
+import dev.gait.cli.gate.TokenFiles;
 import dev.gait.cli.keys.KeyFlagPair;
 import dev.gait.cli.output.Output;
 import dev.gait.core.canon.GoDuration;
@@ -13,6 +14,7 @@ import dev.gait.core.digest.Ids;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.sign.KeySource;
 import dev.gait.core.sign.LocalKeyStore;
+import dev.gait.serve.Decider;
 import dev.gait.serve.Sidecar;
 import dev.gait.serve.SidecarOptions;
 import dev.gait.serve.fleet.FleetOptions;
@@ -30,7 +32,9 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
 
     record Flags(Flag<String> policy, Flag<String> listen, KeyFlagPair privateKey, Flag<String> killSwitchState, Flag<String> traceDir,
                  Flag<String> traceLog, Flag<String> traceLogSync, Flag<String> rateLimitState, Flag<String> authTokenEnv, Flag<Long> maxBodyBytes, Flag<Long> maxRps,
-                 Flag<String> reloadSettle, Flag<String> pollInterval, Flag<String> fleet, Flag<String> fleetOrg, Flag<String> fleetEnvironment,
+                 Flag<String> reloadSettle, Flag<String> pollInterval, Flag<String> auditDir, KeyFlagPair approvalPublicKey,
+                 KeyFlagPair approvalPrivateKey, KeyFlagPair delegationPublicKey, KeyFlagPair delegationPrivateKey,
+                 Flag<String> fleet, Flag<String> fleetOrg, Flag<String> fleetEnvironment,
                  Flag<String> fleetCredentialEnv, Flag<String> fleetTrust, Flag<String> fleetCache, Flag<String> fleetWait, Flag<String> fleetEnforcementPoint) {}
 
     public ServeCommand() {
@@ -54,6 +58,11 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
                 flags.integer("max-rps", 50_000, "decision requests per second before 429 (0: no limit)"),
                 flags.string("reload-settle", "100ms", "how long a changed file must stay unchanged before it is read"),
                 flags.string("poll-interval", "1s", "how often changed files are reloaded between requests"),
+                flags.string("audit-dir", ".gait-out/audits", "directory for the approval and delegation audit records of decisions with tokens"),
+                KeyFlagPair.declare(flags, "approval-public-key", "public key that verifies approval tokens (default: the trace key)"),
+                KeyFlagPair.declare(flags, "approval-private-key", "private key whose public half verifies approval tokens"),
+                KeyFlagPair.declare(flags, "delegation-public-key", "public key that verifies delegation tokens (default: approval key, then trace key)"),
+                KeyFlagPair.declare(flags, "delegation-private-key", "private key whose public half verifies delegation tokens"),
                 flags.string("fleet", "", "control plane URL: enforce its signed bundle for --fleet-environment instead of --policy"),
                 flags.string("fleet-org", "", "with --fleet: the organisation bundles must be for (default: the first verified bundle's)"),
                 flags.string("fleet-environment", "", "with --fleet: the environment whose bundle this sidecar enforces"),
@@ -84,7 +93,7 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
                 optionalPath(invocation, flags.traceLog()), traceLogSync(flags.traceLogSync()), invocation.resolve(flags.rateLimitState().get()),
                 authToken(invocation, flags),
                 flags.maxBodyBytes().get().intValue(), flags.maxRps().get(), duration(flags.reloadSettle()), duration(flags.pollInterval()),
-                Ids.correlationId(invocation.argv()));
+                Ids.correlationId(invocation.argv()), invocation.resolve(flags.auditDir().get()), tokenKeys(invocation, flags));
         Sidecar sidecar = Sidecar.start(options, fleet, invocation.err());
         Runtime.getRuntime().addShutdownHook(new Thread(sidecar::close));
         output.success(JsonObject.builder()
@@ -133,6 +142,14 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
         return new FleetOptions(url, flags.fleetOrg().get().strip(), environment, credential,
                 CachedBundle.trustedKeys(invocation, "fleet-trust", flags.fleetTrust().get()), invocation.resolve(flags.fleetCache().get()),
                 duration(flags.fleetWait()), flags.fleetEnforcementPoint().get().strip());
+    }
+
+    /** The keys that verify tokens, chosen as gate eval chooses them; null leaves the default to the sidecar. */
+    private static Decider.TokenKeys tokenKeys(Invocation invocation, Flags flags) {
+        byte[] approval = TokenFiles.firstKey(invocation, List.of(flags.approvalPublicKey()), List.of(flags.approvalPrivateKey())).orElse(null);
+        byte[] delegation = TokenFiles.firstKey(invocation, List.of(flags.delegationPublicKey(), flags.approvalPublicKey()),
+                List.of(flags.delegationPrivateKey(), flags.approvalPrivateKey())).orElse(null);
+        return new Decider.TokenKeys(approval, delegation);
     }
 
     private static Path optionalPath(Invocation invocation, Flag<String> flag) {

@@ -47,8 +47,17 @@ final class RuleMatcher {
         return allowed.isEmpty() || allowed.contains(value);
     }
 
+    /** A loop, not a stream: it runs for every matcher of every rule on every decision. */
     private static boolean anyTarget(List<String> allowed, NormalizedIntent intent, Function<Target, String> field) {
-        return allowed.isEmpty() || intent.targets().stream().map(field).anyMatch(allowed::contains);
+        if (allowed.isEmpty()) {
+            return true;
+        }
+        for (Target target : intent.targets()) {
+            if (allowed.contains(field.apply(target))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean annotationsMatch(RuleMatch.ToolAnnotations hints, List<Target> targets) {

@@ -2,11 +2,15 @@ package dev.gait.core.json;
 
 import dev.gait.core.canon.GoTime;
 import java.time.OffsetDateTime;
+import java.util.AbstractMap;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A JSON object. Members keep insertion order; writers decide the order they emit (canonical JSON
@@ -16,11 +20,16 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
     public static final JsonObject EMPTY = new JsonObject(Map.of());
 
     public JsonObject {
-        members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        members = members instanceof Sealed ? members : new Sealed(new LinkedHashMap<>(members));
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** An object over {@code members}, which the caller hands over and never changes again. */
+    static JsonObject owning(LinkedHashMap<String, JsonValue> members) {
+        return new JsonObject(new Sealed(members));
     }
 
     /** A builder pre-filled with this object's members. */
@@ -74,12 +83,22 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
      * empty arrays and objects). Times are never omitted, as in Go.
      */
     public static final class Builder {
-        private final LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
+        private LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
+        /** Whether {@link #build()} handed the map to an object: the next change copies it first. */
+        private boolean handedOver;
 
         private Builder() {}
 
+        private LinkedHashMap<String, JsonValue> members() {
+            if (handedOver) {
+                members = new LinkedHashMap<>(members);
+                handedOver = false;
+            }
+            return members;
+        }
+
         public Builder put(String key, JsonValue value) {
-            members.put(key, value == null ? JsonNull.INSTANCE : value);
+            members().put(key, value == null ? JsonNull.INSTANCE : value);
             return this;
         }
 
@@ -105,7 +124,7 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
 
         public Builder putOmitEmpty(String key, JsonValue value) {
             if (value != null && !value.isEmpty()) {
-                members.put(key, value);
+                members().put(key, value);
             }
             return this;
         }
@@ -127,12 +146,61 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         }
 
         public Builder remove(String key) {
-            members.remove(key);
+            members().remove(key);
             return this;
         }
 
+        /** The object; its members are the builder's, not a copy (a later change to the builder copies them first). */
         public JsonObject build() {
-            return new JsonObject(members);
+            handedOver = true;
+            return owning(members);
+        }
+    }
+
+    /**
+     * The read-only members of an object, over a map nothing else changes: objects from a builder
+     * take its map as it is instead of copying it (a decision builds hundreds of objects).
+     */
+    private static final class Sealed extends AbstractMap<String, JsonValue> {
+        private final Map<String, JsonValue> view;
+
+        Sealed(LinkedHashMap<String, JsonValue> members) {
+            this.view = Collections.unmodifiableMap(members);
+        }
+
+        @Override
+        public Set<Entry<String, JsonValue>> entrySet() {
+            return view.entrySet();
+        }
+
+        @Override
+        public JsonValue get(Object key) {
+            return view.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return view.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return view.size();
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return view.keySet();
+        }
+
+        @Override
+        public Collection<JsonValue> values() {
+            return view.values();
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super JsonValue> action) {
+            view.forEach(action);
         }
     }
 }

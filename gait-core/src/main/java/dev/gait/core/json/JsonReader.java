@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -96,7 +95,7 @@ public final class JsonReader {
     }
 
     private JsonObject readObject(JsonParser parser) {
-        Map<String, JsonValue> members = new LinkedHashMap<>();
+        LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
             String name = replaceUnpairedSurrogates(parser.currentName());
@@ -106,7 +105,7 @@ public final class JsonReader {
             }
         }
         expectEnd(parser, token, JsonToken.END_OBJECT);
-        return new JsonObject(members);
+        return JsonObject.owning(members);
     }
 
     private JsonArray readArray(JsonParser parser) {

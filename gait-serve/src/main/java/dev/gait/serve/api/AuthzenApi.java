@@ -18,6 +18,7 @@ import dev.gait.serve.http.HttpError;
 import dev.gait.serve.http.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -87,7 +88,11 @@ public final class AuthzenApi {
     }
 
     private JsonObject decide(JsonObject evaluation) {
-        Decider.Decided decided = decider.decide(AuthzenIntent.from(evaluation), "authzen");
+        // tokens travel in the AuthZEN context and are presented to the gate, never mapped into the intent
+        Optional<JsonObject> context = evaluation.object("context");
+        RequestTokens.Taken taken = RequestTokens.take(context.orElse(JsonObject.EMPTY), "AuthZEN request: context.");
+        JsonObject mapped = context.isPresent() ? evaluation.toBuilder().put("context", taken.rest()).build() : evaluation;
+        Decider.Decided decided = decider.decide(AuthzenIntent.from(mapped), taken.tokens(), "authzen");
         return response(decided.outcome());
     }
 
@@ -136,7 +141,7 @@ public final class AuthzenApi {
                     .putOmitEmpty("required_approvals", outcome.decision().minApprovals())
                     .put("next_step", "ask an approver for an approval token (gait approve --intent-digest " + outcome.intentDigest()
                             + " --policy-digest " + outcome.policyDigest() + " --scope tool:" + outcome.intent().toolName()
-                            + " ...), then decide the call with gait gate eval --approval-token");
+                            + " ...), then present it in context.approval_tokens");
         } else if (verdict == Verdict.DRY_RUN) {
             context.put("reason", "the policy allows this tool call only as a dry run");
         }

@@ -8,9 +8,10 @@ import dev.gait.serve.http.HttpCall;
 import dev.gait.serve.http.Reply;
 
 /**
- * {@code POST /v1/gate/evaluate}: the body is a {@code gait.gate.intent_request}, the answer the
- * document {@code gait gate eval --json} prints, with status 200 whatever the verdict. An error is
- * the CLI's error envelope with {@code verdict: block}.
+ * {@code POST /v1/gate/evaluate}: the body is a {@code gait.gate.intent_request}, optionally with
+ * the {@link RequestTokens tokens} {@code gate eval} reads from files beside the intent's members;
+ * the answer is the document {@code gait gate eval --json} prints, with status 200 whatever the
+ * verdict. An error is the CLI's error envelope with {@code verdict: block}.
  */
 public final class NativeApi {
     public static final String PATH = "/v1/gate/evaluate";
@@ -36,8 +37,8 @@ public final class NativeApi {
     }
 
     public Reply evaluate(HttpCall call) {
-        JsonObject intent = JsonReader.lenient().readObject(call.body());
-        Decider.Decided decided = decider.decide(intent, "native");
+        RequestTokens.Taken request = RequestTokens.take(JsonReader.lenient().readObject(call.body()), "");
+        Decider.Decided decided = decider.decide(request.rest(), request.tokens(), "native");
         return Reply.json(200, decided.result().toBuilder().put("ok", true).put("correlation_id", decider.correlationId()).build());
     }
 

@@ -1,5 +1,6 @@
 package dev.gait.serve.http;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -27,12 +28,22 @@ public final class JettyHandler extends Handler.Abstract {
         HttpFields headers = request.getHeaders();
         Reply reply = gateway.serve(new Gateway.Incoming(request.getMethod(), Request.getPathInContext(request),
                 uri.getQuery(), uri.getScheme() + "://" + uri.getAuthority(), headers::get, request.getLength(),
-                limit -> Content.Source.asInputStream(request).readNBytes(limit + 1)));
+                limit -> body(request, limit)));
         response.setStatus(reply.status());
         HttpFields.Mutable out = response.getHeaders();
         out.put(HttpHeader.CONTENT_TYPE, reply.contentType());
         reply.headers().forEach(out::put);
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
         return true;
+    }
+
+    /**
+     * Up to {@code limit + 1} bytes of the body. A declared length (never above the limit here) sizes the read, so a
+     * small body does not cost a buffer sized for the largest one.
+     */
+    private static byte[] body(Request request, int limit) throws IOException {
+        long declared = request.getLength();
+        int expected = declared >= 0 && declared <= limit ? (int) declared : limit;
+        return Content.Source.asInputStream(request).readNBytes(expected + 1);
     }
 }

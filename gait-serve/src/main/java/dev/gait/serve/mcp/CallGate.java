@@ -48,7 +48,8 @@ public final class CallGate {
         Decider.Decided decided;
         try {
             tool = ToolCallIntent.toolName(call.params());
-            decided = decider.decide(ToolCallIntent.map(call.params(), catalog.annotations(tool), context.toJson(clientName, sessionId)), "mcp");
+            decided = decider.decide(ToolCallIntent.map(call.params(), catalog.annotations(tool), context.toJson(clientName, sessionId)),
+                    Decider.Tokens.NONE, "mcp");
         } catch (ToolCallIntent.InvalidCall e) {
             return answer(JsonRpcMessage.error(call.rawId(), JsonRpcMessage.INVALID_PARAMS, "gait: " + e.getMessage()));
         } catch (RuntimeException e) {

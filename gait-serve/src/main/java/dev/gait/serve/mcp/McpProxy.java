@@ -43,7 +43,9 @@ public final class McpProxy {
                 log.println("gait mcp: kept the previous " + kind + "; reload of " + path + " failed: " + error);
             }
         });
-        Decider decider = new Decider(state, new TraceFiles(options.traceDir()), options.rateLimitState(), options.correlationId(),
+        // MCP clients present no approval tokens; a require_approval decision's audit record goes beside its trace
+        Decider decider = new Decider(state, new TraceFiles(options.traceDir()), Decider.TokenKeys.SIGNING_KEY, options.traceDir(),
+                options.rateLimitState(), options.correlationId(),
                 Clock.systemUTC(), new SidecarMetrics());
         CallPacks packs = options.packDir() == null ? null : new CallPacks(options.packDir(), () -> state.current().signer(), Clock.systemUTC());
         return new CallGate(decider, options.context(), packs, log);

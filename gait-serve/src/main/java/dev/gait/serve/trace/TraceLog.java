@@ -61,7 +61,8 @@ public final class TraceLog implements TraceSink {
 
     @Override
     public String record(Gate.Outcome outcome) {
-        byte[] line = (JsonWriter.GO_STRUCT.write(outcome.trace()) + "\n").getBytes(StandardCharsets.UTF_8);
+        // the newline is added when the batch is written: one copy of the record less
+        byte[] line = JsonWriter.GO_STRUCT.write(outcome.trace()).getBytes(StandardCharsets.UTF_8);
         lock.lock();
         try {
             queued.add(line);
@@ -143,10 +144,12 @@ public final class TraceLog implements TraceSink {
     private void writeAll(List<byte[]> batch) throws IOException {
         int total = 0;
         for (byte[] line : batch) {
-            total += line.length;
+            total += line.length + 1;
         }
         ByteBuffer buffer = ByteBuffer.allocate(total);
-        batch.forEach(buffer::put);
+        for (byte[] line : batch) {
+            buffer.put(line).put((byte) '\n');
+        }
         buffer.flip();
         while (buffer.hasRemaining()) {
             channel.write(buffer);
