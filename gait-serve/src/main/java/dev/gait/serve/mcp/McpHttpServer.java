@@ -3,6 +3,7 @@ package dev.gait.serve.mcp;
 import dev.gait.core.error.GaitException;
 import dev.gait.serve.http.JettyServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.URI;
@@ -23,6 +24,8 @@ import org.eclipse.jetty.util.Callback;
 public final class McpHttpServer implements AutoCloseable {
     /** Jetty's default: a connection silent for longer is closed. */
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** How much of an oversized body is read and dropped before the 413 goes out. */
+    private static final long DRAIN_LIMIT = 16L << 20;
 
     private final JettyServer server;
     private final StreamableHttpEndpoint endpoint;
@@ -88,7 +91,18 @@ public final class McpHttpServer implements AutoCloseable {
 
         @Override
         public byte[] body(int limit) throws IOException {
-            return Content.Source.asInputStream(request).readNBytes(limit + 1);
+            InputStream in = Content.Source.asInputStream(request);
+            byte[] body = in.readNBytes(limit + 1);
+            if (body.length > limit) {
+                // read on (bounded) what the client is still sending: closing with unread bytes resets the
+                // connection, and the client would see that instead of the 413
+                byte[] scratch = new byte[8192];
+                long drained = 0;
+                for (int n; drained < DRAIN_LIMIT && (n = in.read(scratch)) > 0; ) {
+                    drained += n;
+                }
+            }
+            return body;
         }
 
         @Override
