@@ -1,0 +1,75 @@
+package dev.gait.fleet.store;
+
+import dev.gait.fleet.audit.AuditLog;
+import dev.gait.fleet.credentials.Credentials;
+import dev.gait.fleet.registry.Registry;
+import dev.gait.fleet.tenancy.Tenancy;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/** The store over JDBC: SQLite or PostgreSQL, one schema migrated by Flyway on open. */
+public final class JdbiStore implements Store {
+
+    static final String MIGRATIONS = "classpath:db/migration/fleet";
+
+    private final Database database;
+    private final Tenancy tenancy;
+    private final Credentials credentials;
+    private final Registry registry;
+    private final AuditLog audit;
+
+    private JdbiStore(Database database, Clock clock) {
+        this.database = database;
+        Transactions transactions = new Transactions(Jdbi.create(database.dataSource()), clock);
+        this.tenancy = new JdbiTenancy(transactions);
+        this.credentials = new JdbiCredentials(transactions);
+        this.registry = new JdbiRegistry(transactions);
+        this.audit = new JdbiAuditLog(transactions);
+    }
+
+    /** Migrates the database to the current schema and opens the store; closing the store closes the database. */
+    public static JdbiStore open(Database database, Clock clock) {
+        try {
+            migrate(database.dataSource());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return new JdbiStore(database, clock);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .load()
+                .migrate();
+    }
+
+    @Override
+    public Tenancy tenancy() {
+        return tenancy;
+    }
+
+    @Override
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    public Registry registry() {
+        return registry;
+    }
+
+    @Override
+    public AuditLog audit() {
+        return audit;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
