@@ -52,21 +52,23 @@ final class JdbiRegistry implements Registry {
         String digest = Digests.sha256Hex(document);
         return transactions.write(write -> {
             Handle handle = write.handle();
-            Optional<Release> sameContent = findRelease(handle, caller.orgId(), digest);
-            if (sameContent.isPresent()) {
-                Release existing = sameContent.get();
-                if (existing.name().equals(release.name()) && existing.version().equals(release.version())
-                        && existing.kind() == release.kind()) {
+            // One statement, so that a concurrent publisher's row is seen by both conditions or by neither.
+            List<Release> clashes = handle.createQuery("SELECT " + RELEASE_COLUMNS + " FROM releases WHERE org_id = :org "
+                            + "AND (digest = :digest OR (name = :name AND version = :version))")
+                    .bind("org", caller.orgId()).bind("digest", digest)
+                    .bind("name", release.name()).bind("version", release.version())
+                    .map(JdbiRegistry::releaseRow)
+                    .list();
+            for (Release existing : clashes) {
+                boolean sameRelease = existing.name().equals(release.name()) && existing.version().equals(release.version());
+                if (existing.digest().equals(digest) && sameRelease && existing.kind() == release.kind()) {
                     return new Publication(existing, false);
                 }
-                throw FleetException.conflict("this content is already published as " + existing.name() + "@" + existing.version());
-            }
-            Optional<String> taken = handle.createQuery("SELECT digest FROM releases WHERE org_id = :org AND name = :name AND version = :version")
-                    .bind("org", caller.orgId()).bind("name", release.name()).bind("version", release.version())
-                    .mapTo(String.class).findOne();
-            if (taken.isPresent()) {
+                if (existing.digest().equals(digest)) {
+                    throw FleetException.conflict("this content is already published as " + existing.name() + "@" + existing.version());
+                }
                 throw FleetException.conflict(release.name() + "@" + release.version() + " is already published with digest "
-                        + taken.get() + "; releases are immutable, publish a new version");
+                        + existing.digest() + "; releases are immutable, publish a new version");
             }
             handle.createUpdate("INSERT INTO releases (org_id, digest, kind, name, version, author, source, document, created_at) "
                             + "VALUES (:org, :digest, :kind, :name, :version, :author, :source, :document, :now)")
