@@ -16,7 +16,8 @@ class FleetArchitectureTest {
 
     private static final String[] DOMAIN = {
         "dev.gait.fleet.auth..", "dev.gait.fleet.tenancy..", "dev.gait.fleet.credentials..",
-        "dev.gait.fleet.registry..", "dev.gait.fleet.audit..", "dev.gait.fleet.error.."
+        "dev.gait.fleet.registry..", "dev.gait.fleet.audit..", "dev.gait.fleet.ingest..", "dev.gait.fleet.posture..",
+        "dev.gait.fleet.error.."
     };
 
     @Test

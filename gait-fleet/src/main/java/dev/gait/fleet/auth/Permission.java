@@ -9,8 +9,14 @@ public enum Permission {
     READ_RELEASES(false),
     PROMOTE(false),
     READ_AUDIT(false),
+    READ_ARTIFACTS(false),
+    READ_POSTURE(false),
     /** Fetch the environment's active bundle. */
-    READ_BUNDLE(true);
+    READ_BUNDLE(true),
+    /** Upload runpacks, traces and packs produced in the environment. */
+    UPLOAD_ARTIFACT(true),
+    /** Report the enforcement point's own status. */
+    REPORT_STATUS(true);
 
     private final boolean environmentScoped;
 

@@ -166,11 +166,15 @@ final class JdbiRegistry implements Registry {
     @Override
     public List<Promotion> history(Principal caller, String environmentId) {
         Authorizer.require(caller, Permission.READ_RELEASES);
-        return transactions.read(handle -> handle.createQuery("SELECT " + PROMOTION_COLUMNS + " FROM promotions "
+        return transactions.read(handle -> historyOf(handle, caller.orgId(), environmentId));
+    }
+
+    static List<Promotion> historyOf(Handle handle, String orgId, String environmentId) {
+        return handle.createQuery("SELECT " + PROMOTION_COLUMNS + " FROM promotions "
                         + "WHERE org_id = :org AND environment_id = :env ORDER BY sequence DESC")
-                .bind("org", caller.orgId()).bind("env", environmentId)
+                .bind("org", orgId).bind("env", environmentId)
                 .map(JdbiRegistry::promotionRow)
-                .list());
+                .list();
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.gait.fleet.store;
 
 import dev.gait.fleet.audit.AuditLog;
 import dev.gait.fleet.credentials.Credentials;
+import dev.gait.fleet.ingest.ArtifactIndex;
+import dev.gait.fleet.posture.Posture;
 import dev.gait.fleet.registry.Registry;
 import dev.gait.fleet.tenancy.Tenancy;
 import java.time.Clock;
@@ -19,6 +21,8 @@ public final class JdbiStore implements Store {
     private final Credentials credentials;
     private final Registry registry;
     private final AuditLog audit;
+    private final ArtifactIndex artifactIndex;
+    private final Posture posture;
 
     private JdbiStore(Database database, Clock clock) {
         this.database = database;
@@ -27,6 +31,8 @@ public final class JdbiStore implements Store {
         this.credentials = new JdbiCredentials(transactions);
         this.registry = new JdbiRegistry(transactions);
         this.audit = new JdbiAuditLog(transactions);
+        this.artifactIndex = new JdbiArtifactIndex(transactions);
+        this.posture = new JdbiPosture(transactions, clock);
     }
 
     /** Migrates the database to the current schema and opens the store; closing the store closes the database. */
@@ -66,6 +72,16 @@ public final class JdbiStore implements Store {
     @Override
     public AuditLog audit() {
         return audit;
+    }
+
+    @Override
+    public ArtifactIndex artifactIndex() {
+        return artifactIndex;
+    }
+
+    @Override
+    public Posture posture() {
+        return posture;
     }
 
     @Override

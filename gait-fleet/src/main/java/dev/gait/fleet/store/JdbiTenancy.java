@@ -145,12 +145,7 @@ final class JdbiTenancy implements Tenancy {
     @Override
     public List<EnforcementPoint> enforcementPoints(Principal caller, String environmentId) {
         Authorizer.require(caller, Permission.READ_TENANCY);
-        return transactions.read(handle -> handle.createQuery("SELECT " + POINT_COLUMNS
-                        + " FROM enforcement_points WHERE org_id = :org AND environment_id = :env ORDER BY name")
-                .bind("org", caller.orgId())
-                .bind("env", environmentId)
-                .map(JdbiTenancy::enforcementPointRow)
-                .list());
+        return transactions.read(handle -> enforcementPointsOf(handle, caller.orgId(), environmentId));
     }
 
     @Override
@@ -171,6 +166,15 @@ final class JdbiTenancy implements Tenancy {
     static Environment requireEnvironment(Handle handle, String orgId, String environmentId) {
         return findEnvironment(handle, orgId, environmentId)
                 .orElseThrow(() -> FleetException.notFound("environment " + environmentId));
+    }
+
+    static List<EnforcementPoint> enforcementPointsOf(Handle handle, String orgId, String environmentId) {
+        return handle.createQuery("SELECT " + POINT_COLUMNS
+                        + " FROM enforcement_points WHERE org_id = :org AND environment_id = :env ORDER BY name")
+                .bind("org", orgId)
+                .bind("env", environmentId)
+                .map(JdbiTenancy::enforcementPointRow)
+                .list();
     }
 
     static Optional<EnforcementPoint> findEnforcementPoint(Handle handle, String orgId, String enforcementPointId) {

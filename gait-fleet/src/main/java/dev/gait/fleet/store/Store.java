@@ -2,6 +2,8 @@ package dev.gait.fleet.store;
 
 import dev.gait.fleet.audit.AuditLog;
 import dev.gait.fleet.credentials.Credentials;
+import dev.gait.fleet.ingest.ArtifactIndex;
+import dev.gait.fleet.posture.Posture;
 import dev.gait.fleet.registry.Registry;
 import dev.gait.fleet.tenancy.Tenancy;
 
@@ -18,6 +20,10 @@ public interface Store extends AutoCloseable {
     Registry registry();
 
     AuditLog audit();
+
+    ArtifactIndex artifactIndex();
+
+    Posture posture();
 
     @Override
     void close();

@@ -11,6 +11,12 @@ import dev.gait.fleet.auth.Role;
 import dev.gait.fleet.credentials.CredentialInfo;
 import dev.gait.fleet.credentials.IssuedCredential;
 import dev.gait.fleet.error.FleetException;
+import dev.gait.fleet.ingest.ArtifactKind;
+import dev.gait.fleet.ingest.ArtifactQuery;
+import dev.gait.fleet.ingest.IngestedArtifact;
+import dev.gait.fleet.ingest.NewArtifact;
+import dev.gait.fleet.posture.PointPosture;
+import dev.gait.fleet.posture.StatusReport;
 import dev.gait.fleet.registry.ActiveBundle;
 import dev.gait.fleet.registry.NewRelease;
 import dev.gait.fleet.registry.Promotion;
@@ -30,8 +36,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -409,6 +417,96 @@ abstract class StoreConformance {
         List<String> lines = exportLines(adminA);
         assertThat(lines).hasSize(9);
         assertThat(verify(lines, store.audit().head(adminA).map(AuditEntry::hash)).problems()).isEmpty();
+    }
+
+    // --- artifact index ---
+
+    @Test
+    void ingestedArtifactsAreFoundByRunIdDigestVerdictAndTime() {
+        EnforcementPoint point = point(adminA, "prod", "sidecar-1");
+        Principal machine = login(store.credentials().issueMachineCredential(adminA, point.id()));
+        String digest = Digests.sha256Hex(bytes("runpack 1"));
+
+        IngestedArtifact recorded = store.artifactIndex().record(machine,
+                new NewArtifact(digest, ArtifactKind.RUNPACK, "run_0001", "allow", point.environmentId(), 9));
+        store.artifactIndex().record(adminA,
+                new NewArtifact(Digests.sha256Hex(bytes("trace 2")), ArtifactKind.TRACE, "run_0002", "block", null, 7));
+
+        assertThat(recorded.uploadedBy()).isEqualTo(machine.actor());
+        assertThat(recorded.environmentId()).contains(point.environmentId());
+        assertThat(store.artifactIndex().find(adminA, ArtifactQuery.all().withRunId("run_0001"))).containsExactly(recorded);
+        assertThat(store.artifactIndex().find(adminA, ArtifactQuery.all().withDigest(digest))).containsExactly(recorded);
+        assertThat(store.artifactIndex().find(adminA, ArtifactQuery.all().withVerdict("block")))
+                .extracting(IngestedArtifact::runId).containsExactly("run_0002");
+        assertThat(store.artifactIndex().find(adminA, ArtifactQuery.all())).extracting(IngestedArtifact::runId)
+                .containsExactly("run_0002", "run_0001");
+        long at = recorded.ingestedAtMillis();
+        assertThat(store.artifactIndex().find(adminA, ArtifactQuery.all().between(at, at + 1))).containsExactly(recorded);
+        assertThat(store.artifactIndex().find(adminA, ArtifactQuery.all().between(0, at))).isEmpty();
+        // Recording the same digest again keeps the first entry.
+        assertThat(store.artifactIndex().record(machine,
+                new NewArtifact(digest, ArtifactKind.RUNPACK, "run_other", "block", point.environmentId(), 9))).isEqualTo(recorded);
+    }
+
+    @Test
+    void theArtifactIndexIsScopedToTheOrganisationAndTheMachinesEnvironment() {
+        EnforcementPoint point = point(adminA, "prod", "sidecar-1");
+        Environment other = store.tenancy().createEnvironment(adminA, "dev", Map.of());
+        Principal machine = login(store.credentials().issueMachineCredential(adminA, point.id()));
+        String digest = Digests.sha256Hex(bytes("runpack"));
+        store.artifactIndex().record(machine, new NewArtifact(digest, ArtifactKind.RUNPACK, "run_1", "allow", point.environmentId(), 7));
+
+        assertThat(store.artifactIndex().find(adminB, ArtifactQuery.all().withRunId("run_1"))).isEmpty();
+        expect(FleetException.Reason.FORBIDDEN, () -> store.artifactIndex().record(machine,
+                new NewArtifact(digest, ArtifactKind.RUNPACK, "run_1", "allow", other.id(), 7)));
+        expect(FleetException.Reason.FORBIDDEN, () -> store.artifactIndex().find(machine, ArtifactQuery.all()));
+        expect(FleetException.Reason.NOT_FOUND, () -> store.artifactIndex().record(adminB,
+                new NewArtifact(digest, ArtifactKind.RUNPACK, "run_1", "allow", point.environmentId(), 7)));
+        expect(FleetException.Reason.INVALID, () -> store.artifactIndex().record(adminA,
+                new NewArtifact("not-a-digest", ArtifactKind.RUNPACK, "run_1", "allow", null, 7)));
+    }
+
+    // --- posture ---
+
+    @Test
+    void postureShowsCurrentDriftedStaleAndSilentPointsAgainstTheirAssignedBundle() {
+        Environment env = store.tenancy().createEnvironment(adminA, "prod", Map.of());
+        EnforcementPoint canary = store.tenancy().registerEnforcementPoint(adminA, env.id(), "canary", Map.of("ring", "canary"));
+        EnforcementPoint steady = store.tenancy().registerEnforcementPoint(adminA, env.id(), "steady", Map.of());
+        EnforcementPoint silent = store.tenancy().registerEnforcementPoint(adminA, env.id(), "silent", Map.of());
+        Release v1 = publish(adminA, "base", "1.0.0", "v1");
+        Release v2 = publish(adminA, "base", "2.0.0", "v2");
+        Promotion first = promote(adminA, env.id(), 1, v1, "bundle 1");
+        Promotion canaryOnly = store.registry().promote(adminA, new PromotionRequest(env.id(), 2, Promotion.Action.PROMOTE,
+                v2.digest(), bytes("bundle 2"), new Rollout(Map.of("ring", "canary"), 100)));
+
+        store.posture().report(login(store.credentials().issueMachineCredential(adminA, canary.id())),
+                new StatusReport(canaryOnly.bundleDigest(), 2, Map.of("allow", 5L, "block", 2L)));
+        // The steady point is not in the canary ring, so bundle 1 is right for it; it reports bundle 2.
+        store.posture().report(login(store.credentials().issueMachineCredential(adminA, steady.id())),
+                new StatusReport(canaryOnly.bundleDigest(), 2, Map.of()));
+
+        Map<String, PointPosture> byName = new HashMap<>();
+        store.posture().environment(adminA, env.id(), Duration.ofDays(1)).forEach(posture -> byName.put(posture.point().name(), posture));
+        assertThat(byName.get("canary").state()).isEqualTo(PointPosture.State.CURRENT);
+        assertThat(byName.get("canary").expectedBundleDigest()).contains(canaryOnly.bundleDigest());
+        assertThat(byName.get("canary").lastReport().orElseThrow().decisionCounts()).isEqualTo(Map.of("allow", 5L, "block", 2L));
+        assertThat(byName.get("steady").state()).isEqualTo(PointPosture.State.DRIFTED);
+        assertThat(byName.get("steady").expectedBundleDigest()).contains(first.bundleDigest());
+        assertThat(byName.get("silent").state()).isEqualTo(PointPosture.State.NEVER_REPORTED);
+        assertThat(store.posture().environment(adminA, env.id(), Duration.ZERO))
+                .filteredOn(posture -> posture.lastReport().isPresent())
+                .extracting(PointPosture::state).containsOnly(PointPosture.State.STALE);
+    }
+
+    @Test
+    void onlyMachinesReportAndOnlyTheOrganisationSeesItsPosture() {
+        EnforcementPoint point = point(adminA, "prod", "sidecar-1");
+
+        expect(FleetException.Reason.FORBIDDEN, () -> store.posture().report(adminA, new StatusReport("x", 1, Map.of())));
+        expect(FleetException.Reason.NOT_FOUND, () -> store.posture().environment(adminB, point.environmentId(), Duration.ofDays(1)));
+        Principal machine = login(store.credentials().issueMachineCredential(adminA, point.id()));
+        expect(FleetException.Reason.FORBIDDEN, () -> store.posture().environment(machine, point.environmentId(), Duration.ofDays(1)));
     }
 
     // --- helpers ---
