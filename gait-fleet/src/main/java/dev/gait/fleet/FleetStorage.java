@@ -31,10 +31,15 @@ public record FleetStorage(Store store, ArtifactStore artifacts) implements Auto
                 .map(FleetStorage::postgres)
                 .orElseGet(() -> Database.sqlite(config.sqliteFile()));
         Store store = JdbiStore.open(database, clock);
-        ArtifactStore artifacts = config.s3()
-                .<ArtifactStore>map(s3 -> S3ArtifactStore.connect(s3, DefaultCredentialsProvider.builder().build()))
-                .orElseGet(() -> new FileArtifactStore(config.artifactsDir()));
-        return new FleetStorage(store, artifacts);
+        try {
+            ArtifactStore artifacts = config.s3()
+                    .<ArtifactStore>map(s3 -> S3ArtifactStore.connect(s3, DefaultCredentialsProvider.builder().build()))
+                    .orElseGet(() -> new FileArtifactStore(config.artifactsDir()));
+            return new FleetStorage(store, artifacts);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     private static Database postgres(DatabaseSettings settings) {
