@@ -7,7 +7,7 @@ import java.util.Optional;
 /** API tokens of people and machine credentials of enforcement points. */
 public interface Credentials {
 
-    /** Issues a credential for an enforcement point, limited to the point's environment. */
+    /** Creates a credential for an enforcement point, limited to the point's environment. */
     IssuedCredential issueMachineCredential(Principal caller, String enforcementPointId);
 
     /** The principal a presented token stands for; empty for unknown, malformed, revoked or wrong tokens. */

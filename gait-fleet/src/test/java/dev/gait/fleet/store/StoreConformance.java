@@ -413,7 +413,7 @@ abstract class StoreConformance {
             created.add(environment);
         }
 
-        assertThat(created).extracting(Environment::name).doesNotHaveDuplicates().hasSize(8);
+        assertThat(created.stream().map(Environment::name).distinct()).hasSize(8);
         List<String> lines = exportLines(adminA);
         assertThat(lines).hasSize(9);
         assertThat(verify(lines, store.audit().head(adminA).map(AuditEntry::hash)).problems()).isEmpty();
@@ -509,7 +509,7 @@ abstract class StoreConformance {
         expect(FleetException.Reason.FORBIDDEN, () -> store.posture().environment(machine, point.environmentId(), Duration.ofDays(1)));
     }
 
-    // --- helpers ---
+    // --- shared steps ---
 
     private Principal login(IssuedCredential credential) {
         return store.credentials().authenticate(credential.token()).orElseThrow();
