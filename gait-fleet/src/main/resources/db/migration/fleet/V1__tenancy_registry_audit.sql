@@ -2,9 +2,12 @@
 -- Times are BIGINT epoch milliseconds (UTC); structured values are TEXT holding canonical JSON;
 -- documents are BYTEA (PostgreSQL's binary type; SQLite stores the bound bytes unchanged).
 
+-- audit_seq counts the organisation's audit entries. Every append updates it first, which locks
+-- the row until commit: appends to one organisation's chain take turns on every database.
 CREATE TABLE organizations (
     id          TEXT PRIMARY KEY,
     name        TEXT NOT NULL UNIQUE,
+    audit_seq   BIGINT NOT NULL DEFAULT 0,
     created_at  BIGINT NOT NULL
 );
 

@@ -22,6 +22,8 @@ final class AuditRows {
     static AuditEntry append(
             Transactions.Write write, String orgId, String actor, String action, String target, JsonObject details) {
         Handle handle = write.handle();
+        // Taking the organisation's row lock first means the head read next is the newest entry.
+        handle.createUpdate("UPDATE organizations SET audit_seq = audit_seq + 1 WHERE id = :org").bind("org", orgId).execute();
         AuditEntry previous = head(handle, orgId).orElse(null);
         AuditEntry entry = AuditChain.next(previous, orgId, write.now(), actor, action, target, details);
         handle.createUpdate("INSERT INTO audit_log (" + COLUMNS + ") VALUES "

@@ -1,6 +1,7 @@
 package dev.gait.fleet.store;
 
 import dev.gait.core.canon.Jcs;
+import dev.gait.core.digest.Digests;
 import dev.gait.core.json.JsonNumber;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonReader;
@@ -46,6 +47,10 @@ final class JdbiPosture implements Posture {
             throw FleetException.forbidden(caller.actor() + " is not an enforcement point");
         }
         Authorizer.require(caller, Permission.REPORT_STATUS, machine.environmentId());
+        // A point that never received a valid bundle reports an empty digest (and blocks every call).
+        if (!report.bundleDigest().isEmpty() && !Digests.isSha256Hex(report.bundleDigest())) {
+            throw FleetException.invalid("bundle digest must be a SHA-256 hex digest or empty: " + report.bundleDigest());
+        }
         String counts = Jcs.canonicalString(countsJson(report.decisionCounts()));
         transactions.write(write -> {
             int updated = write.handle().createUpdate("UPDATE point_status SET bundle_digest = :digest, bundle_sequence = :sequence, "

@@ -408,14 +408,14 @@ abstract class StoreConformance {
     @Test
     void concurrentChangesKeepOneUnbrokenAuditChain() throws Exception {
         List<Environment> created = new ArrayList<>();
-        for (Environment environment : concurrently(8, () -> store.tenancy().createEnvironment(
+        for (Environment environment : concurrently(16, () -> store.tenancy().createEnvironment(
                 adminA, "env-" + Thread.currentThread().threadId(), Map.of()))) {
             created.add(environment);
         }
 
-        assertThat(created.stream().map(Environment::name).distinct()).hasSize(8);
+        assertThat(created.stream().map(Environment::name).distinct()).hasSize(16);
         List<String> lines = exportLines(adminA);
-        assertThat(lines).hasSize(9);
+        assertThat(lines).hasSize(17);
         assertThat(verify(lines, store.audit().head(adminA).map(AuditEntry::hash)).problems()).isEmpty();
     }
 
@@ -507,6 +507,11 @@ abstract class StoreConformance {
         expect(FleetException.Reason.NOT_FOUND, () -> store.posture().environment(adminB, point.environmentId(), Duration.ofDays(1)));
         Principal machine = login(store.credentials().issueMachineCredential(adminA, point.id()));
         expect(FleetException.Reason.FORBIDDEN, () -> store.posture().environment(machine, point.environmentId(), Duration.ofDays(1)));
+        expect(FleetException.Reason.INVALID, () -> store.posture().report(machine, new StatusReport("not-a-digest", 1, Map.of())));
+        expect(FleetException.Reason.INVALID, () -> store.posture().report(machine, new StatusReport("", 0, Map.of("allow", -1L))));
+        store.posture().report(machine, new StatusReport("", 0, Map.of()));
+        assertThat(store.posture().environment(adminA, point.environmentId(), Duration.ofDays(1)))
+                .singleElement().extracting(PointPosture::state).isEqualTo(PointPosture.State.CURRENT);
     }
 
     // --- shared steps ---
