@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public record FleetConfig(Path dataDir, Optional<DatabaseSettings> database, Optional<S3Settings> s3) {
 
-    public static final String DEFAULT_DATA_DIR = "gait-fleet-data";
+    public static final String DEFAULT_DATA_DIR = ".gait-fleet";
     static final int DEFAULT_MAX_CONNECTIONS = 10;
     static final String DEFAULT_REGION = "us-east-1";
 

@@ -1,0 +1,45 @@
+package dev.gait.cli.fleet;
+
+import dev.gait.cli.Invocation;
+import dev.gait.cli.command.Command;
+import dev.gait.cli.command.CommandFamily;
+import dev.gait.cli.flags.Flag;
+import dev.gait.cli.flags.FlagSet;
+import dev.gait.fleet.config.FleetConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code gait fleet serve|bootstrap}: the fleet control plane and its first administrator. Only
+ * these commands load the control plane's classes (store, HTTP server).
+ */
+public final class FleetCommands {
+
+    private FleetCommands() {}
+
+    public static CommandFamily family() {
+        return new CommandFamily("fleet", "Run the fleet control plane and bootstrap its organisations.",
+                "fleet serve runs the control plane (signed policy releases, per-environment bundles, posture, artifact ingest) on a\n"
+                        + "SQLite file and local artifacts in --data-dir, or on PostgreSQL and S3 with --config; fleet bootstrap creates an\n"
+                        + "organisation with its first administrator and prints the administrator's token once.",
+                List.<Command>of(new FleetServeCommand(), new FleetBootstrapCommand()));
+    }
+
+    /** Where the control plane keeps its state: {@code --data-dir} and {@code --config}, as both commands take them. */
+    record StorageFlags(Flag<String> dataDir, Flag<String> config) {
+        static StorageFlags declare(FlagSet flags) {
+            return new StorageFlags(
+                    flags.string("data-dir", FleetConfig.DEFAULT_DATA_DIR,
+                            "the control plane's directory: SQLite file, artifacts and signing key, created on first start"),
+                    flags.string("config", "", "YAML configuration (database: PostgreSQL, artifacts: S3); GAIT_FLEET_* variables override it"));
+        }
+
+        FleetConfig load(Invocation invocation) {
+            Optional<Path> file = config.get().isBlank() ? Optional.empty() : Optional.of(invocation.resolve(config.get()));
+            FleetConfig loaded = FleetConfig.load(file, invocation.environment());
+            Path dataDir = dataDir.isSet() || file.isEmpty() ? invocation.resolve(dataDir.get()) : invocation.resolve(loaded.dataDir().toString());
+            return new FleetConfig(dataDir, loaded.database(), loaded.s3());
+        }
+    }
+}
