@@ -38,8 +38,9 @@ public final class FleetCommands {
         FleetConfig load(Invocation invocation) {
             Optional<Path> file = config.get().isBlank() ? Optional.empty() : Optional.of(invocation.resolve(config.get()));
             FleetConfig loaded = FleetConfig.load(file, invocation.environment());
-            Path dataDir = dataDir.isSet() || file.isEmpty() ? invocation.resolve(dataDir.get()) : invocation.resolve(loaded.dataDir().toString());
-            return new FleetConfig(dataDir, loaded.database(), loaded.s3());
+            // --data-dir wins over the file's data_dir and GAIT_FLEET_DATA_DIR; both default to the same directory.
+            Path directory = invocation.resolve(dataDir.isSet() ? dataDir.get() : loaded.dataDir().toString());
+            return new FleetConfig(directory, loaded.database(), loaded.s3());
         }
     }
 }
