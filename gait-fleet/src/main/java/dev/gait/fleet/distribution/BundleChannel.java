@@ -48,6 +48,7 @@ public final class BundleChannel {
 
     private final AtomicInteger waiting;
     private volatile Snapshot snapshot = new Snapshot(InForce.NONE, new CompletableFuture<>());
+    private volatile boolean closed;
 
     /** @param waiting counts the polls waiting on this channel (shared by all channels for the waiters gauge) */
     public BundleChannel(AtomicInteger waiting) {
@@ -68,6 +69,12 @@ public final class BundleChannel {
         snapshot = new Snapshot(inForce, new CompletableFuture<>());
         old.replaced().complete(null);
         return true;
+    }
+
+    /** Answers every waiting poll now with what it has, and every later one at once: the server is stopping. */
+    public synchronized void close() {
+        closed = true;
+        snapshot.replaced().complete(null);
     }
 
     public InForce inForce() {
@@ -92,7 +99,7 @@ public final class BundleChannel {
                 Snapshot seen = snapshot;
                 Optional<Bundle> bundle = seen.bundleFor(point);
                 long remaining = deadline - System.nanoTime();
-                if ((bundle.isPresent() && !bundle.get().matches(ifNoneMatch)) || remaining <= 0) {
+                if (closed || (bundle.isPresent() && !bundle.get().matches(ifNoneMatch)) || remaining <= 0) {
                     return bundle;
                 }
                 try {

@@ -29,6 +29,11 @@ public final class Distribution {
         });
     }
 
+    /** Answers every waiting long poll, so that the server can stop without waiting for them. */
+    public void close() {
+        channels.values().forEach(BundleChannel::close);
+    }
+
     /** Long polls waiting right now, across environments. */
     public int waiting() {
         return waiting.get();

@@ -103,6 +103,7 @@ public final class FleetServer implements AutoCloseable {
     @Override
     public void close() {
         refresher.interrupt();
+        distribution.close();
         server.close();
     }
 }
