@@ -1,5 +1,6 @@
 package dev.gait.fleet.e2e;
 
+import static dev.gait.fleet.FleetClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gait.core.bundle.FleetBundle;
@@ -7,13 +8,13 @@ import dev.gait.core.bundle.FleetRelease;
 import dev.gait.core.canon.Jcs;
 import dev.gait.core.json.JsonArray;
 import dev.gait.core.json.JsonObject;
-import dev.gait.core.json.JsonReader;
 import dev.gait.core.json.JsonValue;
 import dev.gait.core.sign.Ed25519KeyPair;
 import dev.gait.core.sign.GoKeyText;
 import dev.gait.core.sign.KeySource;
 import dev.gait.core.sign.LocalSigner;
 import dev.gait.core.sign.Signer;
+import dev.gait.fleet.FleetClient;
 import dev.gait.fleet.FleetStorage;
 import dev.gait.fleet.auth.Principal;
 import dev.gait.fleet.config.FleetConfig;
@@ -70,6 +71,7 @@ abstract class FleetEndToEndTest {
     @TempDir
     Path dir;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final FleetClient client = new FleetClient(() -> this.server.url());
     final List<AutoCloseable> running = new ArrayList<>();
     FleetStorage storage;
     FleetServer server;
@@ -151,16 +153,15 @@ abstract class FleetEndToEndTest {
     void a_tampered_runpack_is_rejected_with_a_reason_and_a_good_one_is_found_by_its_run_id() throws Exception {
         Point point = register(environment("a"), "sidecar-a");
 
-        HttpResponse<String> tampered = upload(Artifacts.tamperedRunpack(), point.token());
-        assertThat(tampered.statusCode()).as(tampered.body()).isEqualTo(422);
-        assertThat(json(tampered).object("error").orElseThrow().string("reason")).contains("tampered");
+        String artifacts = "/v1/orgs/" + org + "/artifacts";
+        JsonObject tampered = json(client.upload(artifacts, point.token(), Artifacts.tamperedRunpack()), 422);
+        assertThat(tampered.object("error").orElseThrow().string("reason")).contains("tampered");
 
-        HttpResponse<String> good = upload(Artifacts.signedRunpack(), point.token());
-        assertThat(good.statusCode()).as(good.body()).isEqualTo(201);
-        String runId = json(good).object("artifact").orElseThrow().string("run_id").orElseThrow();
-        List<JsonValue> found = json(get("/v1/orgs/" + org + "/artifacts?run_id=" + runId, admin)).array("artifacts").orElseThrow().elements();
+        JsonObject good = json(client.upload(artifacts, point.token(), Artifacts.signedRunpack()), 201);
+        String runId = good.object("artifact").orElseThrow().string("run_id").orElseThrow();
+        List<JsonValue> found = json(client.get("/v1/orgs/" + org + "/artifacts?run_id=" + runId, admin, null), 200).array("artifacts").orElseThrow().elements();
         assertThat(found).hasSize(1);
-        assertThat(((JsonObject) found.getFirst()).string("digest")).isEqualTo(json(good).object("artifact").orElseThrow().string("digest"));
+        assertThat(((JsonObject) found.getFirst()).string("digest")).isEqualTo(good.object("artifact").orElseThrow().string("digest"));
     }
 
     /**
@@ -205,28 +206,7 @@ abstract class FleetEndToEndTest {
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path)).header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> upload(byte[] artifact, String token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/orgs/" + org + "/artifacts")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(artifact)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    static JsonObject json(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return json(response);
-    }
-
-    static JsonObject json(HttpResponse<String> response) {
-        return JsonReader.strict().readObject(response.body().getBytes(StandardCharsets.UTF_8));
+        return client.post(path, admin, body);
     }
 
     // --- sidecars ---
@@ -253,7 +233,7 @@ abstract class FleetEndToEndTest {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(sidecar.url().resolve("/v1/gate/evaluate"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(READ)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return json(response);
+            return json(response, 200);
         }
 
         String verdict() throws IOException, InterruptedException {

@@ -2,15 +2,13 @@ package dev.gait.fleet.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gait.fleet.FleetClient;
 import dev.gait.fleet.FleetStorage;
 import dev.gait.fleet.config.DatabaseSettings;
 import dev.gait.fleet.config.FleetConfig;
 import dev.gait.fleet.http.FleetServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -66,8 +64,6 @@ class PostgresFleetEndToEndTest extends FleetEndToEndTest {
 
         promote(env, p2);
         await("the sidecar on the replica enforces P2", () -> sidecar.verdict().equals("block"));
-        HttpResponse<String> bundle = http.send(HttpRequest.newBuilder(URI.create(replica.url() + "/v1/environments/" + env + "/bundle"))
-                .header("Authorization", "Bearer " + point.token()).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(bundle.body()).contains(p2);
+        assertThat(new FleetClient(replica::url).get("/v1/environments/" + env + "/bundle", point.token(), null).body()).contains(p2);
     }
 }

@@ -1,13 +1,15 @@
 package dev.gait.fleet.http;
 
+import static dev.gait.fleet.FleetClient.error;
+import static dev.gait.fleet.FleetClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gait.core.canon.Jcs;
 import dev.gait.core.json.JsonBoolean;
 import dev.gait.core.json.JsonNumber;
 import dev.gait.core.json.JsonObject;
-import dev.gait.core.json.JsonReader;
 import dev.gait.core.json.JsonValue;
+import dev.gait.fleet.FleetClient;
 import dev.gait.fleet.FleetStorage;
 import dev.gait.fleet.config.FleetConfig;
 import dev.gait.fleet.control.ControlPlane;
@@ -16,11 +18,7 @@ import dev.gait.fleet.tenancy.Bootstrap;
 import dev.gait.fleet.ingest.Artifacts;
 import dev.gait.serve.http.Router;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
@@ -44,7 +42,7 @@ class FleetServerTest {
               - {name: allow-read, priority: 10, effect: allow, match: {tool_names: [tool.read]}}
             """;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final FleetClient client = new FleetClient(() -> this.server.url());
     @TempDir
     Path dataDir;
     private FleetStorage storage;
@@ -89,35 +87,35 @@ class FleetServerTest {
     @Test
     void a_bundle_answers_with_its_etag_and_304_when_the_point_already_has_it() throws Exception {
         String release = publish(V1);
-        json(post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + release + "\"}"), 201);
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + release + "\"}"), 201);
 
-        HttpResponse<String> first = get("/v1/environments/" + prod + "/bundle", prodMachine, null);
+        HttpResponse<String> first = client.get("/v1/environments/" + prod + "/bundle", prodMachine, null);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains(release);
         String etag = first.headers().firstValue("ETag").orElseThrow();
 
-        HttpResponse<String> again = get("/v1/environments/" + prod + "/bundle", prodMachine, etag);
+        HttpResponse<String> again = client.get("/v1/environments/" + prod + "/bundle", prodMachine, etag);
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.headers().firstValue("ETag")).contains(etag);
         assertThat(again.body()).isEmpty();
-        assertThat(get("/v1/environments/" + prod + "/bundle", prodMachine, "\"other\"").statusCode()).isEqualTo(200);
+        assertThat(client.get("/v1/environments/" + prod + "/bundle", prodMachine, "\"other\"").statusCode()).isEqualTo(200);
     }
 
     @Test
     void a_long_poll_returns_the_new_bundle_once_a_promotion_publishes_it_and_leaves_other_environments_alone() throws Exception {
         String v1 = publish(V1);
         String v2 = publish(V2);
-        json(post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
-        json(post("/v1/orgs/" + acme + "/environments/" + dev + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
-        String prodTag = get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow();
-        String devTag = get("/v1/environments/" + dev + "/bundle", devMachine, null).headers().firstValue("ETag").orElseThrow();
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
+        json(client.post("/v1/orgs/" + acme + "/environments/" + dev + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
+        String prodTag = client.get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow();
+        String devTag = client.get("/v1/environments/" + dev + "/bundle", devMachine, null).headers().firstValue("ETag").orElseThrow();
 
-        CompletableFuture<HttpResponse<String>> prodPoll = getAsync("/v1/environments/" + prod + "/bundle?wait=60s", prodMachine, prodTag);
-        CompletableFuture<HttpResponse<String>> devPoll = getAsync("/v1/environments/" + dev + "/bundle?wait=1s", devMachine, devTag);
+        CompletableFuture<HttpResponse<String>> prodPoll = client.getAsync("/v1/environments/" + prod + "/bundle?wait=60s", prodMachine, prodTag);
+        CompletableFuture<HttpResponse<String>> devPoll = client.getAsync("/v1/environments/" + dev + "/bundle?wait=1s", devMachine, devTag);
         awaitWaiters(2);
         assertThat(prodPoll).isNotDone();
 
-        json(post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v2 + "\"}"), 201);
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v2 + "\"}"), 201);
 
         HttpResponse<String> changed = prodPoll.get(30, TimeUnit.SECONDS);
         assertThat(changed.statusCode()).isEqualTo(200);
@@ -131,28 +129,28 @@ class FleetServerTest {
     @Test
     void a_restarted_server_serves_the_persisted_rollout_with_the_same_etag() throws Exception {
         String v1 = publish(V1);
-        json(post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
-        String etag = get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow();
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
+        String etag = client.get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow();
 
         server.close();
         server = FleetServer.start(FleetOptions.defaults().withListen("127.0.0.1", 0), control);
 
-        assertThat(get("/v1/environments/" + prod + "/bundle", prodMachine, etag).statusCode()).isEqualTo(304);
-        assertThat(get("/v1/environments/" + dev + "/bundle", devMachine, null).statusCode()).isEqualTo(404);
+        assertThat(client.get("/v1/environments/" + prod + "/bundle", prodMachine, etag).statusCode()).isEqualTo(304);
+        assertThat(client.get("/v1/environments/" + dev + "/bundle", devMachine, null).statusCode()).isEqualTo(404);
     }
 
     @Test
     void a_wait_that_expires_answers_304_and_a_point_without_a_bundle_gets_no_bundle() throws Exception {
-        HttpResponse<String> none = get("/v1/environments/" + prod + "/bundle", prodMachine, null);
+        HttpResponse<String> none = client.get("/v1/environments/" + prod + "/bundle", prodMachine, null);
         assertThat(none.statusCode()).isEqualTo(404);
         assertThat(json(none, 404).object("error").orElseThrow().string("code")).contains("no_bundle");
 
         String v1 = publish(V1);
-        json(post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
-        String tag = get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow();
-        assertThat(get("/v1/environments/" + prod + "/bundle?wait=200ms", prodMachine, tag).statusCode()).isEqualTo(304);
-        assertThat(error(get("/v1/environments/" + prod + "/bundle?wait=61s", prodMachine, tag), 400)).isEqualTo("invalid_input");
-        assertThat(error(get("/v1/environments/" + prod + "/bundle?wait=soon", prodMachine, tag), 400)).isEqualTo("invalid_input");
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
+        String tag = client.get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow();
+        assertThat(client.get("/v1/environments/" + prod + "/bundle?wait=200ms", prodMachine, tag).statusCode()).isEqualTo(304);
+        assertThat(error(client.get("/v1/environments/" + prod + "/bundle?wait=61s", prodMachine, tag), 400)).isEqualTo("invalid_input");
+        assertThat(error(client.get("/v1/environments/" + prod + "/bundle?wait=soon", prodMachine, tag), 400)).isEqualTo("invalid_input");
     }
 
     @Test
@@ -160,24 +158,24 @@ class FleetServerTest {
         String v1 = publish(V1);
         String v2 = publish(V2);
         String other = token(register(prod, "{\"name\":\"sidecar-c\"}"));
-        json(post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
-        JsonObject staged = json(post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin,
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
+        JsonObject staged = json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin,
                 "{\"release_digest\":\"" + v2 + "\",\"rollout\":{\"labels\":{\"ring\":\"canary\"}}}"), 201);
         assertThat(staged.object("promotion").orElseThrow().string("release_digest")).contains(v2);
-        assertThat(json(get("/v1/orgs/" + acme + "/environments/" + prod + "/rollout", admin, null), 200).array("in_force").orElseThrow()
+        assertThat(json(client.get("/v1/orgs/" + acme + "/environments/" + prod + "/rollout", admin, null), 200).array("in_force").orElseThrow()
                 .elements()).hasSize(2);
 
-        assertThat(get("/v1/environments/" + prod + "/bundle", prodMachine, null).body()).contains(v2);
-        assertThat(get("/v1/environments/" + prod + "/bundle", other, null).body()).contains(v1);
+        assertThat(client.get("/v1/environments/" + prod + "/bundle", prodMachine, null).body()).contains(v2);
+        assertThat(client.get("/v1/environments/" + prod + "/bundle", other, null).body()).contains(v1);
 
-        JsonObject cancelled = json(post("/v1/orgs/" + acme + "/environments/" + prod + "/rollback", admin, "{}"), 201);
+        JsonObject cancelled = json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/rollback", admin, "{}"), 201);
         assertThat(cancelled.object("promotion").orElseThrow().string("action")).contains("rollback");
-        assertThat(get("/v1/environments/" + prod + "/bundle", prodMachine, null).body()).contains(v1).contains("\"rollback\":true");
+        assertThat(client.get("/v1/environments/" + prod + "/bundle", prodMachine, null).body()).contains(v1).contains("\"rollback\":true");
 
-        json(post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v2 + "\"}"), 201);
-        json(post("/v1/orgs/" + acme + "/environments/" + prod + "/rollback", admin, "{}"), 201);
-        assertThat(get("/v1/environments/" + prod + "/bundle", other, null).body()).contains(v1);
-        String audit = get("/v1/orgs/" + acme + "/audit/export", admin, null).body();
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v2 + "\"}"), 201);
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/rollback", admin, "{}"), 201);
+        assertThat(client.get("/v1/environments/" + prod + "/bundle", other, null).body()).contains(v1);
+        String audit = client.get("/v1/orgs/" + acme + "/audit/export", admin, null).body();
         assertThat(audit).contains("release.publish").contains("\"sequence\":5");
     }
 
@@ -186,18 +184,18 @@ class FleetServerTest {
         String v1 = publish(V1);
         register(prod, "{\"name\":\"sidecar-silent\"}");
         JsonObject drifted = point(register(prod, "{\"name\":\"sidecar-old\"}"));
-        json(post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
-        String digest = get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow().replace("\"", "");
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
+        String digest = client.get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow().replace("\"", "");
 
-        assertThat(post(status(prodPoint), prodMachine,
+        assertThat(client.post(status(prodPoint), prodMachine,
                 "{\"bundle_digest\":\"" + digest + "\",\"bundle_sequence\":1,\"decisions\":{\"allow\":7,\"block\":2}}").statusCode()).isEqualTo(202);
         String driftedToken = drifted.string("token").orElseThrow();
         String driftedPath = status(drifted.string("id").orElseThrow());
-        assertThat(post(driftedPath, driftedToken, "{\"bundle_digest\":\"" + "0".repeat(64) + "\"}").statusCode()).isEqualTo(202);
-        assertThat(error(post(driftedPath, driftedToken, "{\"decisions\":{\"allow\":-1}}"), 400)).isEqualTo("invalid_input");
-        assertThat(error(post(status(prodPoint), driftedToken, "{}"), 403)).isEqualTo("forbidden");
+        assertThat(client.post(driftedPath, driftedToken, "{\"bundle_digest\":\"" + "0".repeat(64) + "\"}").statusCode()).isEqualTo(202);
+        assertThat(error(client.post(driftedPath, driftedToken, "{\"decisions\":{\"allow\":-1}}"), 400)).isEqualTo("invalid_input");
+        assertThat(error(client.post(status(prodPoint), driftedToken, "{}"), 403)).isEqualTo("forbidden");
 
-        JsonObject posture = json(get("/v1/orgs/" + acme + "/environments/" + prod + "/posture", admin, null), 200);
+        JsonObject posture = json(client.get("/v1/orgs/" + acme + "/environments/" + prod + "/posture", admin, null), 200);
         JsonObject summary = posture.object("summary").orElseThrow();
         assertThat(number(summary, "current")).isEqualTo(1);
         assertThat(number(summary, "drifted")).isEqualTo(1);
@@ -215,7 +213,7 @@ class FleetServerTest {
                 continue;
             }
             for (String token : new String[] {null, "wrong"}) {
-                HttpResponse<String> reply = send(route.method(), path, token);
+                HttpResponse<String> reply = client.send(route.method(), path, token);
                 assertThat(reply.statusCode()).as(route.method() + " " + path).isEqualTo(401);
                 assertThat(json(reply, 401).get("ok")).isEqualTo(Optional.of(JsonBoolean.FALSE));
                 assertThat(reply.headers().firstValue("WWW-Authenticate")).contains("Bearer");
@@ -226,7 +224,7 @@ class FleetServerTest {
     @Test
     void no_credential_reaches_another_organisation_or_environment() throws Exception {
         String globexProd = environment(globex, otherAdmin, "prod");
-        String globexMachine = token(post("/v1/orgs/" + globex + "/environments/" + globexProd + "/points", otherAdmin, "{\"name\":\"g1\"}"));
+        String globexMachine = token(client.post("/v1/orgs/" + globex + "/environments/" + globexProd + "/points", otherAdmin, "{\"name\":\"g1\"}"));
         for (Router.Declared route : server.routes()) {
             String path = path(route.template());
             if (!route.template().contains("{")) {
@@ -234,17 +232,17 @@ class FleetServerTest {
             }
             boolean organisationWide = route.template().equals("/v1/orgs/{org}/artifacts") && route.method().equals("POST");
             for (String token : organisationWide ? List.of(otherAdmin, globexMachine) : List.of(otherAdmin, globexMachine, devMachine)) {
-                HttpResponse<String> reply = send(route.method(), path, token);
+                HttpResponse<String> reply = client.send(route.method(), path, token);
                 assertThat(reply.statusCode()).as(route.method() + " " + path + " as " + token).isEqualTo(403);
                 assertThat(error(reply, 403)).isEqualTo("forbidden");
             }
         }
-        assertThat(error(get("/v1/orgs/" + acme + "/environments/" + globexProd + "/points", admin, null), 404)).isEqualTo("not_found");
+        assertThat(error(client.get("/v1/orgs/" + acme + "/environments/" + globexProd + "/points", admin, null), 404)).isEqualTo("not_found");
     }
 
     @Test
     void the_openapi_document_lists_exactly_the_routes_the_server_dispatches() throws Exception {
-        JsonObject document = json(get(FleetServer.OPENAPI, null, null), 200);
+        JsonObject document = json(client.get(FleetServer.OPENAPI, null, null), 200);
         assertThat(document.string("openapi")).contains("3.1.0");
         Set<String> documented = new HashSet<>();
         document.object("paths").orElseThrow().members().forEach((path, operations) ->
@@ -262,49 +260,49 @@ class FleetServerTest {
         assertThat(error(tampered, 422)).isEqualTo("artifact_rejected");
         assertThat(json(tampered, 422).object("error").orElseThrow().string("reason")).contains("tampered");
         assertThat(json(upload(Artifacts.unsignedRunpack(), admin), 422).object("error").orElseThrow().string("reason")).contains("unsigned");
-        assertThat(json(get("/v1/orgs/" + acme + "/artifacts?run_id=run_demo", admin, null), 200).array("artifacts").orElseThrow().elements()).isEmpty();
+        assertThat(json(client.get("/v1/orgs/" + acme + "/artifacts?run_id=run_demo", admin, null), 200).array("artifacts").orElseThrow().elements()).isEmpty();
 
         JsonObject accepted = json(upload(Artifacts.signedRunpack(), prodMachine), 201).object("artifact").orElseThrow();
         assertThat(accepted.string("run_id")).contains("run_demo");
 
-        List<JsonValue> found = json(get("/v1/orgs/" + acme + "/artifacts?run_id=run_demo", admin, null), 200).array("artifacts").orElseThrow().elements();
+        List<JsonValue> found = json(client.get("/v1/orgs/" + acme + "/artifacts?run_id=run_demo", admin, null), 200).array("artifacts").orElseThrow().elements();
         assertThat(found).hasSize(1);
         assertThat(((JsonObject) found.getFirst()).string("digest")).isEqualTo(accepted.string("digest"));
-        assertThat(json(get("/v1/orgs/" + acme + "/artifacts?run_id=other", admin, null), 200).array("artifacts").orElseThrow().elements()).isEmpty();
-        assertThat(error(get("/v1/orgs/" + globex + "/artifacts?run_id=run_demo", admin, null), 403)).isEqualTo("forbidden");
-        assertThat(json(get("/v1/orgs/" + globex + "/artifacts?run_id=run_demo", otherAdmin, null), 200).array("artifacts").orElseThrow()
+        assertThat(json(client.get("/v1/orgs/" + acme + "/artifacts?run_id=other", admin, null), 200).array("artifacts").orElseThrow().elements()).isEmpty();
+        assertThat(error(client.get("/v1/orgs/" + globex + "/artifacts?run_id=run_demo", admin, null), 403)).isEqualTo("forbidden");
+        assertThat(json(client.get("/v1/orgs/" + globex + "/artifacts?run_id=run_demo", otherAdmin, null), 200).array("artifacts").orElseThrow()
                 .elements()).isEmpty();
     }
 
     @Test
     void readiness_follows_the_store_and_metrics_count_requests_by_route_and_status() throws Exception {
-        assertThat(get("/readyz", null, null).statusCode()).isEqualTo(200);
+        assertThat(client.get("/readyz", null, null).statusCode()).isEqualTo(200);
         storage.store().close();
-        assertThat(error(get("/readyz", null, null), 503)).isEqualTo("not_ready");
-        assertThat(get("/healthz", null, null).statusCode()).isEqualTo(200);
+        assertThat(error(client.get("/readyz", null, null), 503)).isEqualTo("not_ready");
+        assertThat(client.get("/healthz", null, null).statusCode()).isEqualTo(200);
 
-        String metrics = get("/metrics", null, null).body();
+        String metrics = client.get("/metrics", null, null).body();
         assertThat(metrics).contains("gait_fleet_requests_total{route=\"/v1/orgs/{org}/environments/{env}/points\",status=\"201\"} 2");
         assertThat(metrics).contains("gait_fleet_requests_total{route=\"/readyz\",status=\"503\"} 1");
         assertThat(metrics).contains("gait_fleet_bundle_waiters 0");
-        assertThat(error(send("DELETE", "/v1/orgs/" + acme + "/releases", "any"), 405)).isEqualTo("method_not_allowed");
-        assertThat(error(get("/v1/nothing", null, null), 404)).isEqualTo("not_found");
+        assertThat(error(client.send("DELETE", "/v1/orgs/" + acme + "/releases", "any"), 405)).isEqualTo("method_not_allowed");
+        assertThat(error(client.get("/v1/nothing", null, null), 404)).isEqualTo("not_found");
     }
 
     // --- requests and replies ---
 
     private String publish(String policyYaml) throws Exception {
         String request = Jcs.canonicalString(JsonObject.builder().put("policy_yaml", policyYaml).put("source", "git:test").build());
-        return json(post("/v1/orgs/" + acme + "/releases", admin, request), 201).object("release").orElseThrow().string("release_digest").orElseThrow();
+        return json(client.post("/v1/orgs/" + acme + "/releases", admin, request), 201).object("release").orElseThrow().string("release_digest").orElseThrow();
     }
 
     private String environment(String org, String token, String name) throws Exception {
-        return json(post("/v1/orgs/" + org + "/environments", token, "{\"name\":\"" + name + "\"}"), 201)
+        return json(client.post("/v1/orgs/" + org + "/environments", token, "{\"name\":\"" + name + "\"}"), 201)
                 .object("environment").orElseThrow().string("id").orElseThrow();
     }
 
     private HttpResponse<String> register(String environment, String body) throws Exception {
-        return post("/v1/orgs/" + acme + "/environments/" + environment + "/points", admin, body);
+        return client.post("/v1/orgs/" + acme + "/environments/" + environment + "/points", admin, body);
     }
 
     private static String status(String pointId) {
@@ -322,45 +320,8 @@ class FleetServerTest {
         }
     }
 
-    private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request;
-    }
-
-    private HttpResponse<String> get(String path, String token, String ifNoneMatch) throws IOException, InterruptedException {
-        return http.send(conditional(path, token, ifNoneMatch).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private CompletableFuture<HttpResponse<String>> getAsync(String path, String token, String ifNoneMatch) {
-        return http.sendAsync(conditional(path, token, ifNoneMatch).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder conditional(String path, String token, String ifNoneMatch) {
-        HttpRequest.Builder request = request(path, token).GET();
-        if (ifNoneMatch != null) {
-            request.header("If-None-Match", ifNoneMatch);
-        }
-        return request;
-    }
-
-    private HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
-        return http.send(request(path, token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     private HttpResponse<String> upload(byte[] artifact, String token) throws IOException, InterruptedException {
-        return http.send(request("/v1/orgs/" + acme + "/artifacts", token).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(artifact)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Any method, with a JSON body for POST, so the call reaches authorisation. */
-    private HttpResponse<String> send(String method, String path, String token) throws IOException, InterruptedException {
-        String contentType = path.endsWith("/artifacts") ? "application/octet-stream" : "application/json";
-        HttpRequest.BodyPublisher body = method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody();
-        return http.send(request(path, token).header("Content-Type", contentType).method(method, body).build(), HttpResponse.BodyHandlers.ofString());
+        return client.upload("/v1/orgs/" + acme + "/artifacts", token, artifact);
     }
 
     private static JsonObject point(HttpResponse<String> registered) {
@@ -369,15 +330,6 @@ class FleetServerTest {
 
     private static String token(HttpResponse<String> registered) {
         return point(registered).string("token").orElseThrow();
-    }
-
-    private static JsonObject json(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return JsonReader.strict().readObject(response.body().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String error(HttpResponse<String> response, int status) {
-        return json(response, status).object("error").orElseThrow().string("code").orElseThrow();
     }
 
     private static double number(JsonObject json, String member) {
