@@ -1,5 +1,6 @@
 package dev.gait.fleet.api;
 
+import dev.gait.core.json.JsonObject;
 import dev.gait.fleet.control.ControlPlane;
 import dev.gait.fleet.distribution.Distribution;
 import dev.gait.serve.http.Reply;
@@ -33,6 +34,11 @@ public final class FleetApi {
                     }
                     return new Reply(200, "application/x-ndjson", out.toString().getBytes(StandardCharsets.UTF_8), Map.of());
                 }));
+        routes.add(ApiRoute.get("/v1/orgs/{org}/audit/head", Access.ADMIN,
+                "The newest audit entry's sequence and hash, which commit to the whole log (to check an export against)",
+                (call, caller) -> Json.ok(200, "head", control.store().audit().head(caller)
+                        .map(entry -> JsonObject.builder().put("seq", entry.seq()).put("hash", entry.hash()).build())
+                        .orElse(JsonObject.EMPTY))));
         return List.copyOf(routes);
     }
 }

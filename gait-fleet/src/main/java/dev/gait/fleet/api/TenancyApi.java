@@ -12,12 +12,15 @@ import dev.gait.serve.http.HttpCall;
 import dev.gait.serve.http.Reply;
 import dev.gait.serve.http.Router;
 import java.util.List;
+import java.util.Locale;
 
 /** Organisations, environments and enforcement points. */
 final class TenancyApi {
     static final String ORG = "/v1/orgs/{org}";
     static final String ENVIRONMENTS = ORG + "/environments";
     static final String POINTS = ENVIRONMENTS + "/{env}/points";
+    static final String CREDENTIALS = ORG + "/credentials";
+    static final String REVOKE = CREDENTIALS + "/{credential}/revoke";
 
     private final Store store;
 
@@ -32,7 +35,10 @@ final class TenancyApi {
                 ApiRoute.post(ENVIRONMENTS, Access.ADMIN, Router.JSON, "Create an environment: {name, labels}", this::createEnvironment),
                 ApiRoute.get(POINTS, Access.ADMIN, "List an environment's enforcement points", this::points),
                 ApiRoute.post(POINTS, Access.ADMIN, Router.JSON,
-                        "Register an enforcement point {name, labels}; the reply carries its machine credential once", this::register));
+                        "Register an enforcement point {name, labels}; the reply carries its machine credential once", this::register),
+                ApiRoute.get(CREDENTIALS, Access.ADMIN, "List the organisation's credentials (never their secrets)", this::credentials),
+                ApiRoute.post(REVOKE, Access.ADMIN, Router.JSON, "Revoke a credential: it authenticates nobody from the next request on",
+                        this::revoke));
     }
 
     private Reply organisation(HttpCall call, Principal caller) {
@@ -63,6 +69,22 @@ final class TenancyApi {
                 Json.stringMap(body, "labels"));
         IssuedCredential credential = store.credentials().issueMachineCredential(caller, point.id());
         return Json.ok(201, "point", toJson(point).toBuilder().put("credential_id", credential.id()).put("token", credential.token()).build());
+    }
+
+    private Reply credentials(HttpCall call, Principal caller) {
+        return Json.list("credentials", store.credentials().list(caller).stream().map(info -> JsonObject.builder()
+                .put("id", info.id())
+                .put("kind", info.kind().name().toLowerCase(Locale.ROOT))
+                .put("subject_id", info.subjectId())
+                .put("environment_id", info.environmentId().orElse(""))
+                .put("created_at_ms", info.createdAtMillis())
+                .put("revoked", info.revoked())
+                .build()).toList());
+    }
+
+    private Reply revoke(HttpCall call, Principal caller) {
+        store.credentials().revoke(caller, call.param("credential"));
+        return Json.ok(200, "revoked", JsonObject.builder().put("id", call.param("credential")).build());
     }
 
     private static JsonObject toJson(Environment environment) {

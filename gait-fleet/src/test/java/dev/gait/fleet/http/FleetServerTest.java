@@ -11,6 +11,7 @@ import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonValue;
 import dev.gait.fleet.FleetClient;
 import dev.gait.fleet.FleetStorage;
+import dev.gait.fleet.audit.AuditVerifier;
 import dev.gait.fleet.config.FleetConfig;
 import dev.gait.fleet.control.ControlPlane;
 import dev.gait.fleet.control.ControlPlaneKey;
@@ -18,6 +19,7 @@ import dev.gait.fleet.tenancy.Bootstrap;
 import dev.gait.fleet.ingest.Artifacts;
 import dev.gait.serve.http.Router;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -180,6 +182,28 @@ class FleetServerTest {
     }
 
     @Test
+    void a_revoked_machine_credential_authenticates_nobody_and_the_audit_export_verifies_against_its_head() throws Exception {
+        JsonObject point = point(register(prod, "{\"name\":\"sidecar-revoked\"}"));
+        String token = point.string("token").orElseThrow();
+        assertThat(client.get("/v1/environments/" + prod + "/bundle", token, null).statusCode()).isEqualTo(404);
+        String credential = point.string("credential_id").orElseThrow();
+        assertThat(client.get("/v1/orgs/" + acme + "/credentials", admin, null).body()).contains(credential);
+
+        json(client.post("/v1/orgs/" + acme + "/credentials/" + credential + "/revoke", admin, "{}"), 200);
+        assertThat(error(client.get("/v1/environments/" + prod + "/bundle", token, null), 401)).isEqualTo("unauthorized");
+        assertThat(error(client.post("/v1/orgs/" + globex + "/credentials/" + credential + "/revoke", otherAdmin, "{}"), 404))
+                .isEqualTo("not_found");
+
+        String export = client.get("/v1/orgs/" + acme + "/audit/export", admin, null).body();
+        JsonObject head = json(client.get("/v1/orgs/" + acme + "/audit/head", admin, null), 200).object("head").orElseThrow();
+        AuditVerifier.Result verified = AuditVerifier.verify(new StringReader(export), head.string("hash"));
+        assertThat(verified.problems()).isEmpty();
+        assertThat(export).contains("credential.revoke").contains("environment.create");
+        assertThat(AuditVerifier.verify(new StringReader(export.replace("sidecar-revoked", "sidecar-renamed")), head.string("hash")).intact())
+                .isFalse();
+    }
+
+    @Test
     void posture_shows_current_drifted_and_never_reported_points_from_status_reports() throws Exception {
         String v1 = publish(V1);
         register(prod, "{\"name\":\"sidecar-silent\"}");
@@ -311,7 +335,8 @@ class FleetServerTest {
 
     /** A route's template with this test's organisation, environment, point and a release digest. */
     private String path(String template) {
-        return template.replace("{org}", acme).replace("{env}", prod).replace("{point}", prodPoint).replace("{release}", "0".repeat(64));
+        return template.replace("{org}", acme).replace("{env}", prod).replace("{point}", prodPoint).replace("{release}", "0".repeat(64))
+                .replace("{credential}", "cred_000000000000000000000000");
     }
 
     private void awaitWaiters(int count) throws InterruptedException {
