@@ -2,10 +2,17 @@ package dev.gait.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gait.core.json.JsonBoolean;
 import dev.gait.core.json.JsonObject;
+import dev.gait.fleet.FleetStorage;
+import dev.gait.fleet.auth.Principal;
+import dev.gait.fleet.config.FleetConfig;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +35,29 @@ class FleetCommandsTest {
         CliRunner.Result again = cli().run("fleet", "bootstrap", "--data-dir", "cp", "--org", "acme", "--admin", "other@acme.example");
         assertThat(again.exitCode()).isNotZero();
         assertThat(again.stdout() + again.stderr()).doesNotContain("gait_cred_");
+    }
+
+    @Test
+    void audit_verify_accepts_the_store_s_export_and_names_an_edited_entry() throws Exception {
+        cli().run("fleet", "bootstrap", "--data-dir", "cp", "--org", "acme", "--admin", "admin@acme.example");
+        String head;
+        try (FleetStorage storage = FleetStorage.open(new FleetConfig(dir.resolve("cp"), Optional.empty(), Optional.empty()), Clock.systemUTC())) {
+            Principal admin = storage.store().credentials().authenticate(
+                    storage.store().tenancy().bootstrap("globex", "admin@globex.example").adminToken().token()).orElseThrow();
+            storage.store().tenancy().createEnvironment(admin, "prod", Map.of());
+            StringWriter export = new StringWriter();
+            storage.store().audit().export(admin, export);
+            Files.writeString(dir.resolve("audit.jsonl"), export.toString());
+            Files.writeString(dir.resolve("edited.jsonl"), export.toString().replace("\"prod\"", "\"dev\""));
+            head = storage.store().audit().head(admin).orElseThrow().hash();
+        }
+        JsonObject ok = cli().run("fleet", "audit-verify", "audit.jsonl", "--head", head, "--json").json();
+        assertThat(ok.get("ok")).contains(JsonBoolean.TRUE);
+        assertThat(ok.string("head_hash")).contains(head);
+
+        CliRunner.Result edited = cli().run("fleet", "audit-verify", "edited.jsonl", "--head", head);
+        assertThat(edited.exitCode()).isEqualTo(2);
+        assertThat(edited.stdout()).contains("audit failed").contains("problem:");
     }
 
     @Test

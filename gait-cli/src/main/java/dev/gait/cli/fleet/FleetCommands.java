@@ -11,19 +11,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code gait fleet serve|bootstrap}: the fleet control plane and its first administrator. Only
- * these commands load the control plane's classes (store, HTTP server).
+ * {@code gait fleet serve|bootstrap|audit-verify}: the fleet control plane, its first administrator
+ * and the offline check of its audit log. Only these commands load the control plane's classes.
  */
 public final class FleetCommands {
 
     private FleetCommands() {}
 
     public static CommandFamily family() {
-        return new CommandFamily("fleet", "Run the fleet control plane and bootstrap its organisations.",
+        return new CommandFamily("fleet", "Run the fleet control plane, bootstrap its organisations, verify its audit log.",
                 "fleet serve runs the control plane (signed policy releases, per-environment bundles, posture, artifact ingest) on a\n"
                         + "SQLite file and local artifacts in --data-dir, or on PostgreSQL and S3 with --config; fleet bootstrap creates an\n"
-                        + "organisation with its first administrator and prints the administrator's token once.",
-                List.<Command>of(new FleetServeCommand(), new FleetBootstrapCommand()));
+                        + "organisation with its first administrator and prints the administrator's token once; fleet audit-verify checks an\n"
+                        + "exported audit log offline.",
+                List.<Command>of(new FleetServeCommand(), new FleetBootstrapCommand(), new FleetAuditVerifyCommand()));
     }
 
     /** Where the control plane keeps its state: {@code --data-dir} and {@code --config}, as both commands take them. */
