@@ -9,6 +9,7 @@ import dev.gait.core.json.JsonArray;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonReader;
 import dev.gait.core.json.JsonValue;
+import dev.gait.core.json.StrictMembers;
 import dev.gait.core.sign.Signer;
 import dev.gait.fleet.artifacts.ArtifactStore;
 import dev.gait.fleet.auth.Principal;
@@ -31,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The control plane's operations that join the store with the signed formats: publishing releases
@@ -41,6 +43,7 @@ import java.util.Optional;
 public final class ControlPlane {
     /** A release's default name when the publisher gives none. */
     static final String DEFAULT_NAME = "policy";
+    private static final Set<String> PUBLISH_MEMBERS = Set.of("policy_yaml", "approved_scripts", "kill_switch", "source");
 
     private final Store store;
     private final ArtifactStore artifacts;
@@ -93,6 +96,7 @@ public final class ControlPlane {
     }
 
     private byte[] sign(Principal caller, JsonObject request) {
+        StrictMembers.only(request, PUBLISH_MEMBERS, "release request");
         String yaml = request.string("policy_yaml").orElse("");
         if (yaml.isBlank()) {
             throw GaitException.invalidInput("a release needs policy_yaml (or send a signed gait.fleet.release document)");

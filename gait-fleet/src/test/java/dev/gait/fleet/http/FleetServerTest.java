@@ -10,6 +10,9 @@ import dev.gait.core.json.JsonNumber;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonValue;
 import dev.gait.fleet.FleetClient;
+import dev.gait.core.bundle.FleetRelease;
+import dev.gait.core.bundle.PolicyContent;
+import dev.gait.core.sign.LocalSigner;
 import dev.gait.fleet.FleetStorage;
 import dev.gait.fleet.audit.AuditVerifier;
 import dev.gait.fleet.config.FleetConfig;
@@ -21,8 +24,10 @@ import dev.gait.serve.http.Router;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -201,6 +206,35 @@ class FleetServerTest {
         assertThat(export).contains("credential.revoke").contains("environment.create");
         assertThat(AuditVerifier.verify(new StringReader(export.replace("sidecar-revoked", "sidecar-renamed")), head.string("hash")).intact())
                 .isFalse();
+    }
+
+    @Test
+    void releases_are_signed_by_the_control_plane_or_verified_when_signed_elsewhere_and_bad_ones_are_refused() throws Exception {
+        String digest = publish(V1);
+        byte[] document = client.get("/v1/orgs/" + acme + "/releases/" + digest, admin, null).body().getBytes(StandardCharsets.UTF_8);
+        FleetRelease.Verified verified = FleetRelease.verify(document, List.of(ControlPlaneKey.loadOrCreate(dataDir).publicKey()));
+        assertThat(verified.digest()).isEqualTo(digest);
+        assertThat(verified.provenance().author()).startsWith("user:");
+        String releases = "/v1/orgs/" + acme + "/releases";
+        assertThat(json(client.post(releases, admin, new String(document, StandardCharsets.UTF_8)), 200).object("release").orElseThrow()
+                .string("release_digest")).contains(digest);
+        String request = Jcs.canonicalString(JsonObject.builder().put("policy_yaml", V2).put("source", "git:test").build());
+        json(client.post(releases + "?name=base&version=1.0.0", admin, request), 201);
+        assertThat(error(client.post(releases + "?name=base&version=1.0.0", admin, request), 409)).isEqualTo("conflict");
+
+        assertThat(error(client.post(releases, admin, "{\"policy_yaml\":\"" + "default_verdict: block\\n" + "\",\"policy\":1}"), 400))
+                .isEqualTo("invalid_input");
+        assertThat(error(client.post(releases, admin, "{\"policy_yaml\":\"default_verdict: maybe\\n\"}"), 400)).isEqualTo("invalid_input");
+        PolicyContent content = PolicyContent.of(V2, List.of(), null);
+        FleetRelease.Provenance provenance = new FleetRelease.Provenance("ci@acme.example", "git:def", OffsetDateTime.parse("2026-11-24T06:00:00Z"));
+        byte[] rogue = FleetRelease.sign(content, provenance, new LocalSigner(Artifacts.OTHER_KEY));
+        assertThat(error(client.post(releases, admin, new String(rogue, StandardCharsets.UTF_8)), 400)).isEqualTo("invalid_input");
+        byte[] trusted = FleetRelease.sign(content, provenance, new LocalSigner(Artifacts.KEY));
+        String kept = json(client.post(releases + "?name=ci&version=2.0.0", admin, new String(trusted, StandardCharsets.UTF_8)), 201)
+                .object("release").orElseThrow().string("release_digest").orElseThrow();
+        assertThat(client.get(releases + "/" + kept, admin, null).body().getBytes(StandardCharsets.UTF_8)).isEqualTo(trusted);
+        assertThat(json(client.get(releases + "/" + kept + "/diff?against=" + digest, admin, null), 200).object("diff").orElseThrow()
+                .get("policy_changed")).contains(JsonBoolean.TRUE);
     }
 
     @Test
