@@ -5,6 +5,7 @@ import dev.gait.cli.command.CommandFamily;
 import dev.gait.cli.doctor.AdoptionRecorder;
 import dev.gait.cli.doctor.DoctorCommands;
 import dev.gait.cli.flags.UsageException;
+import dev.gait.cli.fleet.FleetCommands;
 import dev.gait.cli.gate.ApproveCommand;
 import dev.gait.cli.gate.ApprovedScriptCommands;
 import dev.gait.cli.gate.DelegateCommands;
@@ -65,7 +66,8 @@ public final class Cli {
                     new InitCommand(),
                     new CheckCommand(),
                     new ServeCommand(),
-                    McpCommands.family()));
+                    McpCommands.family(),
+                    FleetCommands.family()));
 
     private Cli() {}
 

@@ -1,22 +1,24 @@
 package dev.gait.bench;
 
 import dev.gait.core.json.JsonObject;
-import dev.gait.fleet.api.AuditLog;
-import dev.gait.fleet.api.Authenticator;
-import dev.gait.fleet.api.FleetPorts;
-import dev.gait.fleet.api.Principal;
-import dev.gait.fleet.api.Rollouts;
-import dev.gait.fleet.api.Tenants;
-import dev.gait.fleet.distribution.Bundle;
-import dev.gait.fleet.distribution.BundleChannel;
-import dev.gait.fleet.distribution.EnforcementPoint;
+import dev.gait.core.canon.Jcs;
+import dev.gait.core.json.JsonObject;
+import dev.gait.fleet.FleetStorage;
+import dev.gait.fleet.auth.Principal;
+import dev.gait.fleet.config.FleetConfig;
+import dev.gait.fleet.control.ControlPlane;
+import dev.gait.fleet.control.ControlPlaneKey;
 import dev.gait.fleet.http.FleetOptions;
 import dev.gait.fleet.http.FleetServer;
+import dev.gait.fleet.registry.Rollout;
+import dev.gait.fleet.tenancy.Bootstrap;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,11 +29,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Load on the control plane's bundle distribution, on loopback in one process: N simulated
- * enforcement points (virtual threads, JDK HttpClient, each with its machine credential).
+ * Load on the control plane's bundle distribution, on loopback in one process: the real server on a
+ * SQLite store in a temporary directory, N registered enforcement points simulated by virtual
+ * threads (JDK HttpClient), each with its own machine credential, and signed bundles.
  *
  * <ol>
  *   <li>Warm-up: one request per point, not measured.</li>
@@ -46,16 +48,70 @@ import java.util.concurrent.atomic.AtomicReference;
  *    or: FleetPolling serve SECONDS (serve the same bundle route for an external load generator; prints the URL)
  */
 public final class FleetPolling {
-    private static final String ENVIRONMENT = "bench";
     private static final int CLIENTS = 8;
+    private static final String P1 = "default_verdict: block\n";
+    private static final String P2 = "default_verdict: allow\n";
+
+    /** The control plane with one environment and its registered points, P1 promoted and P2 published. */
+    private record Fleet(FleetStorage storage, FleetServer server, String admin, String org, String environment, String p2,
+                         List<String> tokens) implements AutoCloseable {
+        static Fleet start(int points) throws Exception {
+            Path dir = Files.createTempDirectory("gait-fleet-bench");
+            FleetStorage storage = FleetStorage.open(new FleetConfig(dir, Optional.empty(), Optional.empty()), Clock.systemUTC());
+            ControlPlane control = new ControlPlane(storage.store(), storage.artifacts(), ControlPlaneKey.loadOrCreate(dir), List.of(),
+                    Clock.systemUTC());
+            Bootstrap bootstrap = storage.store().tenancy().bootstrap("bench", "admin@bench.example");
+            Principal admin = storage.store().credentials().authenticate(bootstrap.adminToken().token()).orElseThrow();
+            String environment = storage.store().tenancy().createEnvironment(admin, "bench", Map.of()).id();
+            List<String> tokens = new ArrayList<>();
+            for (int p = 0; p < points; p++) {
+                String point = storage.store().tenancy().registerEnforcementPoint(admin, environment, "point-" + p, Map.of()).id();
+                tokens.add(storage.store().credentials().issueMachineCredential(admin, point).token());
+            }
+            String p1 = control.publish(admin, release(P1), "", "").release().digest();
+            String p2 = control.publish(admin, release(P2), "", "").release().digest();
+            control.promote(admin, environment, p1, Rollout.ALL);
+            FleetServer server = FleetServer.start(FleetOptions.defaults().withListen("127.0.0.1", 0), control);
+            return new Fleet(storage, server, bootstrap.adminToken().token(), bootstrap.organization().id(), environment, p2, tokens);
+        }
+
+        private static byte[] release(String policy) {
+            return Jcs.canonicalize(JsonObject.builder().put("policy_yaml", policy).put("source", "bench").build());
+        }
+
+        URI bundleUrl() {
+            return URI.create(server.url() + "/v1/environments/" + environment + "/bundle");
+        }
+
+        String etag() throws Exception {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(bundleUrl()).header("Authorization", "Bearer " + tokens.getFirst())
+                    .GET().build(), HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElseThrow();
+        }
+
+        /** Promotes P2 through the API, as an administrator does. */
+        void promoteP2() throws Exception {
+            HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/orgs/" + org
+                            + "/environments/" + environment + "/promotions")).header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"release_digest\":\"" + p2 + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (reply.statusCode() != 201) {
+                throw new IllegalStateException("promotion failed: " + reply.body());
+            }
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            storage.close();
+        }
+    }
 
     private FleetPolling() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("serve")) {
-            try (FleetServer server = FleetServer.start(FleetOptions.defaults().withListen("127.0.0.1", 0), ports())) {
-                server.distribution().channel(ENVIRONMENT).update(rollout -> rollout.promote("r1"), release -> bundle(1));
-                System.out.println(server.url() + "/v1/environments/" + ENVIRONMENT + "/bundle " + bundle(1).etag());
+            try (Fleet fleet = Fleet.start(1)) {
+                System.out.println(fleet.bundleUrl() + " " + fleet.etag() + " " + fleet.tokens().getFirst());
                 Thread.sleep(Duration.ofSeconds(Long.parseLong(args[1])));
             }
             return;
@@ -64,16 +120,16 @@ public final class FleetPolling {
         int pollSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int intervalMillis = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
 
-        try (FleetServer server = FleetServer.start(FleetOptions.defaults().withListen("127.0.0.1", 0), ports());
+        try (Fleet fleet = Fleet.start(points);
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            BundleChannel channel = server.distribution().channel(ENVIRONMENT);
-            channel.update(rollout -> rollout.promote("r1"), release -> bundle(1));
-            String firstTag = bundle(1).etag();
+            FleetServer server = fleet.server();
+            List<String> tokens = fleet.tokens();
+            String firstTag = fleet.etag();
             List<HttpClient> clients = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
                 clients.add(HttpClient.newBuilder().executor(threads).connectTimeout(Duration.ofSeconds(10)).build());
             }
-            URI bundleUrl = URI.create(server.url() + "/v1/environments/" + ENVIRONMENT + "/bundle");
+            URI bundleUrl = fleet.bundleUrl();
 
             // Warm-up, not measured: every point's first request (connection set-up, compilation).
             CountDownLatch warm = new CountDownLatch(points);
@@ -81,7 +137,7 @@ public final class FleetPolling {
                 int point = p;
                 threads.submit(() -> {
                     try {
-                        clients.get(point % CLIENTS).send(request(bundleUrl, point, firstTag, ""), HttpResponse.BodyHandlers.discarding());
+                        clients.get(point % CLIENTS).send(request(bundleUrl, tokens.get(point), firstTag, ""), HttpResponse.BodyHandlers.discarding());
                     } finally {
                         warm.countDown();
                     }
@@ -110,7 +166,7 @@ public final class FleetPolling {
                                 Thread.sleep(Duration.ofNanos(sleep));
                             }
                             long start = System.nanoTime();
-                            HttpResponse<Void> reply = client.send(request(bundleUrl, point, firstTag, ""), HttpResponse.BodyHandlers.discarding());
+                            HttpResponse<Void> reply = client.send(request(bundleUrl, tokens.get(point), firstTag, ""), HttpResponse.BodyHandlers.discarding());
                             if (reply.statusCode() == 304) {
                                 mine.add(System.nanoTime() - start);
                             } else {
@@ -136,15 +192,14 @@ public final class FleetPolling {
             long[] arrivals = new long[points];
             AtomicLong propagationFailures = new AtomicLong();
             CountDownLatch arrived = new CountDownLatch(points);
-            String secondTag = bundle(2).etag();
             for (int p = 0; p < points; p++) {
                 int point = p;
                 threads.submit(() -> {
                     HttpClient client = clients.get(point % CLIENTS);
                     String tag = firstTag;
                     try {
-                        while (!tag.equals(secondTag)) {
-                            HttpResponse<Void> reply = client.send(request(bundleUrl, point, tag, "?wait=60s"), HttpResponse.BodyHandlers.discarding());
+                        while (tag.equals(firstTag)) {
+                            HttpResponse<Void> reply = client.send(request(bundleUrl, tokens.get(point), tag, "?wait=60s"), HttpResponse.BodyHandlers.discarding());
                             if (reply.statusCode() == 200) {
                                 tag = reply.headers().firstValue("ETag").orElse(tag);
                             } else if (reply.statusCode() != 304) {
@@ -167,7 +222,7 @@ public final class FleetPolling {
             }
             int waitingAtPublish = server.distribution().waiting();
             published.set(System.nanoTime());
-            channel.update(rollout -> rollout.promote("r2"), release -> bundle(2));
+            fleet.promoteP2();
             arrived.await();
             long[] sortedArrivals = arrivals.clone();
             Arrays.sort(sortedArrivals);
@@ -183,9 +238,9 @@ public final class FleetPolling {
         }
     }
 
-    private static HttpRequest request(URI bundleUrl, int point, String etag, String query) {
+    private static HttpRequest request(URI bundleUrl, String token, String etag, String query) {
         return HttpRequest.newBuilder(URI.create(bundleUrl + query))
-                .header("Authorization", "Bearer point-" + point)
+                .header("Authorization", "Bearer " + token)
                 .header("If-None-Match", etag)
                 .timeout(Duration.ofSeconds(90))
                 .GET().build();
@@ -197,37 +252,5 @@ public final class FleetPolling {
         }
         int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(quantile * sortedNanos.length) - 1);
         return sortedNanos[Math.max(0, index)] / 1e6;
-    }
-
-    private static Bundle bundle(int version) {
-        return Bundle.of(("{\"environment\":\"" + ENVIRONMENT + "\",\"version\":" + version + "}").getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Machine credentials {@code point-<n>} for points of the one environment; nothing else is reached. */
-    private static FleetPorts ports() {
-        Authenticator machines = token -> token.startsWith("point-")
-                ? Optional.of(Principal.machine("bench-org", ENVIRONMENT, token))
-                : Optional.empty();
-        Tenants tenants = new Tenants() {
-            @Override public Optional<JsonObject> organisation(String organisation) { throw unused(); }
-            @Override public JsonObject createEnvironment(String organisation, String name, String actor) { throw unused(); }
-            @Override public List<JsonObject> environments(String organisation) { throw unused(); }
-            @Override public boolean hasEnvironment(String organisation, String environment) { throw unused(); }
-            @Override public JsonObject registerPoint(String o, String e, String p, Map<String, String> l, String a) { throw unused(); }
-            @Override public List<EnforcementPoint> points(String organisation, String environment) { throw unused(); }
-            @Override public Optional<EnforcementPoint> point(String environment, String pointId) {
-                return Optional.of(new EnforcementPoint(pointId, Map.of()));
-            }
-        };
-        Rollouts rollouts = new Rollouts() {
-            @Override public void changed(String o, String e, String a, BundleChannel.Published now, String actor) {}
-            @Override public List<Stored> load() { return List.of(); }
-        };
-        AuditLog audit = organisation -> { throw unused(); };
-        return new FleetPorts(machines, tenants, null, null, rollouts, null, null, null, audit, () -> true);
-    }
-
-    private static UnsupportedOperationException unused() {
-        return new UnsupportedOperationException("not used by the polling benchmark");
     }
 }

@@ -1,30 +1,33 @@
 package dev.gait.fleet.api;
 
+import dev.gait.fleet.auth.Principal;
 import java.util.Map;
 
 /**
- * What a route requires of the caller, checked against the path's {@code {org}} and {@code {env}}
- * before the handler runs. Roles (policy author, approver, auditor) will refine {@link #ADMIN}
- * into one requirement per route; the check point stays here.
+ * What a route requires of the caller, checked against the path's {@code {org}}, {@code {env}}
+ * and {@code {point}} before the handler runs. The store then checks the caller's role for the
+ * operation itself ({@link dev.gait.fleet.auth.Authorizer}), so roles refine {@link #ADMIN} there.
  */
 public enum Access {
     /** No credential: health, readiness, metrics and the API description. */
     PUBLIC,
-    /** An administrator of the organisation the path names. */
+    /** A person of the organisation the path names. */
     ADMIN,
-    /** The machine credential of an enforcement point of the environment the path names. */
+    /** The machine credential of the enforcement point (and environment) the path names. */
     MACHINE,
-    /** An administrator or any enforcement point of the organisation the path names. */
+    /** A person or any enforcement point of the organisation the path names. */
     MEMBER;
 
     /** Whether the principal may call a route of this access with these path parameters. */
     public boolean permits(Principal principal, Map<String, String> params) {
-        boolean admin = principal.kind() == Principal.Kind.ADMIN && principal.organisation().equals(params.get("org"));
+        boolean sameOrg = principal.orgId().equals(params.get("org"));
         return switch (this) {
             case PUBLIC -> true;
-            case ADMIN -> admin;
-            case MACHINE -> principal.kind() == Principal.Kind.MACHINE && principal.environment().equals(params.get("env"));
-            case MEMBER -> admin || (principal.kind() == Principal.Kind.MACHINE && principal.organisation().equals(params.get("org")));
+            case ADMIN -> principal instanceof Principal.User && sameOrg;
+            case MACHINE -> principal instanceof Principal.Machine machine
+                    && machine.environmentId().equals(params.getOrDefault("env", machine.environmentId()))
+                    && machine.enforcementPointId().equals(params.getOrDefault("point", machine.enforcementPointId()));
+            case MEMBER -> sameOrg;
         };
     }
 }

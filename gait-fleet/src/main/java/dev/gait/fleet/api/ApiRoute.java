@@ -1,5 +1,7 @@
 package dev.gait.fleet.api;
 
+import dev.gait.fleet.auth.Principal;
+import dev.gait.serve.http.Endpoint;
 import dev.gait.serve.http.HttpCall;
 import dev.gait.serve.http.Reply;
 
@@ -21,5 +23,10 @@ public record ApiRoute(String method, String template, Access access, String bod
 
     public static ApiRoute post(String template, Access access, String bodyType, String summary, Handler handler) {
         return new ApiRoute("POST", template, access, bodyType, summary, handler);
+    }
+
+    /** A public GET: it has no caller to know. */
+    public static ApiRoute open(String template, String summary, Endpoint endpoint) {
+        return new ApiRoute("GET", template, Access.PUBLIC, "", summary, (call, caller) -> endpoint.handle(call));
     }
 }

@@ -2,12 +2,13 @@ package dev.gait.fleet.api;
 
 import dev.gait.core.error.GaitException;
 import dev.gait.core.json.JsonObject;
-import dev.gait.fleet.ingest.ArtifactIndex;
-import dev.gait.fleet.ingest.ArtifactVerifier;
+import dev.gait.fleet.auth.Principal;
+import dev.gait.fleet.control.ControlPlane;
+import dev.gait.fleet.ingest.ArtifactQuery;
 import dev.gait.fleet.ingest.Ingested;
+import dev.gait.fleet.ingest.IngestedArtifact;
 import dev.gait.serve.http.HttpCall;
 import dev.gait.serve.http.Reply;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -18,14 +19,11 @@ final class ArtifactApi {
     static final String ARTIFACTS = "/v1/orgs/{org}/artifacts";
     static final String UPLOAD_TYPE = "application/octet-stream";
     static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
 
-    private final FleetPorts ports;
-    private final Clock clock;
+    private final ControlPlane control;
 
-    ArtifactApi(FleetPorts ports, Clock clock) {
-        this.ports = ports;
-        this.clock = clock;
+    ArtifactApi(ControlPlane control) {
+        this.control = control;
     }
 
     List<ApiRoute> routes() {
@@ -37,41 +35,48 @@ final class ArtifactApi {
     }
 
     private Reply upload(HttpCall call, Principal caller) {
-        String org = call.param("org");
-        return switch (ArtifactVerifier.verify(call.body(), ports.trustedKeys().of(org))) {
+        return switch (control.ingest(caller, call.body())) {
             case Ingested.Rejected rejected -> ApiErrors.envelope(422, "artifact_rejected", rejected.message(),
                     JsonObject.builder().put("reason", rejected.reason().wire()).build());
-            case Ingested.Accepted accepted -> {
-                ports.artifacts().put(org, accepted, call.body(), clock.instant());
-                yield Json.ok(201, "artifact", accepted.toJson());
-            }
+            case Ingested.Accepted accepted -> Json.ok(201, "artifact", accepted.toJson());
         };
     }
 
     private Reply search(HttpCall call, Principal caller) {
         int limit = call.queryParam("limit").map(ArtifactApi::limit).orElse(DEFAULT_LIMIT);
-        ArtifactIndex.Query query = new ArtifactIndex.Query(call.queryParam("run_id"), call.queryParam("digest"),
-                call.queryParam("verdict"), instant(call, "from"), instant(call, "to"), limit);
-        return Json.list("artifacts", ports.artifacts().search(call.param("org"), query).stream()
-                .map(entry -> entry.artifact().toJson().toBuilder().put("received_at", entry.receivedAt().toString()).build())
-                .toList());
+        ArtifactQuery query = new ArtifactQuery(call.queryParam("run_id"), call.queryParam("digest"), call.queryParam("verdict"),
+                instant(call, "from"), instant(call, "to"), limit);
+        return Json.list("artifacts", control.store().artifactIndex().find(caller, query).stream().map(ArtifactApi::toJson).toList());
+    }
+
+    private static JsonObject toJson(IngestedArtifact artifact) {
+        return JsonObject.builder()
+                .put("digest", artifact.digest())
+                .put("kind", artifact.kind().wireName())
+                .put("run_id", artifact.runId())
+                .put("verdict", artifact.verdict())
+                .put("environment_id", artifact.environmentId().orElse(""))
+                .put("uploaded_by", artifact.uploadedBy())
+                .put("size_bytes", artifact.sizeBytes())
+                .put("received_at", Instant.ofEpochMilli(artifact.ingestedAtMillis()).toString())
+                .build();
     }
 
     private static int limit(String text) {
         try {
             int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
+            if (limit >= 1 && limit <= ArtifactQuery.MAX_LIMIT) {
                 return limit;
             }
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw GaitException.invalidInput("?limit= must be a whole number from 1 to " + MAX_LIMIT);
+        throw GaitException.invalidInput("?limit= must be a whole number from 1 to " + ArtifactQuery.MAX_LIMIT);
     }
 
-    private static Optional<Instant> instant(HttpCall call, String name) {
+    private static Optional<Long> instant(HttpCall call, String name) {
         try {
-            return call.queryParam(name).map(Instant::parse);
+            return call.queryParam(name).map(text -> Instant.parse(text).toEpochMilli());
         } catch (DateTimeParseException e) {
             throw GaitException.invalidInput("?" + name + "= must be an RFC 3339 time such as 2026-01-02T03:04:05Z");
         }

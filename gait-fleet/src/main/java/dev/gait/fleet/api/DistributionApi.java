@@ -1,39 +1,41 @@
 package dev.gait.fleet.api;
 
 import dev.gait.core.canon.GoDuration;
-import dev.gait.core.digest.Digests;
 import dev.gait.core.error.GaitException;
 import dev.gait.core.json.JsonArray;
 import dev.gait.core.json.JsonNumber;
 import dev.gait.core.json.JsonObject;
 import dev.gait.core.json.JsonValue;
+import dev.gait.fleet.auth.Principal;
+import dev.gait.fleet.control.ControlPlane;
 import dev.gait.fleet.distribution.Bundle;
 import dev.gait.fleet.distribution.BundleChannel;
-import dev.gait.fleet.distribution.Canary;
 import dev.gait.fleet.distribution.Distribution;
-import dev.gait.fleet.distribution.EnforcementPoint;
-import dev.gait.fleet.distribution.PointStatus;
-import dev.gait.fleet.distribution.Posture;
-import dev.gait.fleet.distribution.Rollout;
+import dev.gait.fleet.error.FleetException;
+import dev.gait.fleet.posture.PointPosture;
+import dev.gait.fleet.posture.StatusReport;
+import dev.gait.fleet.registry.Promotion;
+import dev.gait.fleet.registry.Rollout;
+import dev.gait.fleet.tenancy.EnforcementPoint;
 import dev.gait.serve.http.HttpCall;
 import dev.gait.serve.http.HttpError;
 import dev.gait.serve.http.Reply;
 import dev.gait.serve.http.Router;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Distribution: enforcement points fetch their bundle (conditional and long-polled) and report
- * their status; administrators promote, stage and roll back releases and read the posture.
+ * their status; administrators promote (to all points or staged by labels and percentage), roll
+ * back, and read what is in force and each point's posture.
  */
 final class DistributionApi {
     static final String BUNDLE = "/v1/environments/{env}/bundle";
-    static final String STATUS = "/v1/environments/{env}/status";
+    static final String STATUS = "/v1/enforcement-points/{point}/status";
     static final String ENVIRONMENT = "/v1/orgs/{org}/environments/{env}";
     static final String ROLLOUT = ENVIRONMENT + "/rollout";
     static final String PROMOTIONS = ENVIRONMENT + "/promotions";
@@ -44,14 +46,12 @@ final class DistributionApi {
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
     static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(5);
 
-    private final FleetPorts ports;
+    private final ControlPlane control;
     private final Distribution distribution;
-    private final Clock clock;
 
-    DistributionApi(FleetPorts ports, Distribution distribution, Clock clock) {
-        this.ports = ports;
+    DistributionApi(ControlPlane control, Distribution distribution) {
+        this.control = control;
         this.distribution = distribution;
-        this.clock = clock;
     }
 
     List<ApiRoute> routes() {
@@ -60,13 +60,14 @@ final class DistributionApi {
                         "This point's signed bundle; If-None-Match answers 304 when unchanged; ?wait=30s holds the request until it changes (at most 60s)",
                         this::bundle),
                 ApiRoute.post(STATUS, Access.MACHINE, Router.JSON,
-                        "Report this point's status: {active_bundle_digest, decisions: {verdict: count}}", this::status),
-                ApiRoute.get(ROLLOUT, Access.ADMIN, "The environment's rollout: stable and canary releases", this::rollout),
+                        "Report this point's status (gait.fleet.status_report): {bundle_digest, bundle_sequence, decisions: {verdict: count}}",
+                        this::status),
+                ApiRoute.get(ROLLOUT, Access.ADMIN, "The promotions in force: the newest to every point and any staged after it", this::rollout),
                 ApiRoute.post(PROMOTIONS, Access.ADMIN, Router.JSON,
-                        "Promote a release {release_digest} to every point, or stage it to a canary {canary: {labels} | {percent}}",
-                        this::promote),
+                        "Promote a release {release_digest} to every point, or stage it {rollout: {labels, percent}}", this::promote),
                 ApiRoute.post(ROLLBACK, Access.ADMIN, Router.JSON,
-                        "Cancel the running canary, or else return every point to the previous release", this::rollback),
+                        "Cancel a staged promotion, or else return every point to the previous release (a new bundle marked rollback)",
+                        this::rollback),
                 ApiRoute.get(POSTURE, Access.ADMIN,
                         "Each point's posture: current, drifted, stale (no report within ?stale_after=, default 5m) or never reported",
                         this::posture));
@@ -74,9 +75,10 @@ final class DistributionApi {
 
     private Reply bundle(HttpCall call, Principal caller) {
         String env = call.param("env");
-        Optional<EnforcementPoint> point = ports.tenants().point(env, caller.subject());
+        Principal.Machine machine = (Principal.Machine) caller;
+        Optional<EnforcementPoint> point = control.store().tenancy().enforcementPoint(caller, machine.enforcementPointId());
         if (point.isEmpty()) {
-            return ApiErrors.of(HttpError.FORBIDDEN, "enforcement point " + caller.subject() + " is not registered in " + env);
+            return ApiErrors.of(HttpError.FORBIDDEN, "enforcement point " + machine.enforcementPointId() + " is not registered in " + env);
         }
         Duration wait = duration(call, "wait", Duration.ZERO);
         if (wait.compareTo(MAX_WAIT) > 0) {
@@ -102,75 +104,56 @@ final class DistributionApi {
     }
 
     private Reply status(HttpCall call, Principal caller) {
-        String env = call.param("env");
-        if (ports.tenants().point(env, caller.subject()).isEmpty()) {
-            return ApiErrors.of(HttpError.FORBIDDEN, "enforcement point " + caller.subject() + " is not registered in " + env);
-        }
         JsonObject body = Json.body(call);
-        String digest = body.string("active_bundle_digest").orElse("");
-        if (!digest.isEmpty() && !Digests.isSha256Hex(digest)) {
-            throw GaitException.invalidInput("active_bundle_digest must be a SHA-256 hex digest or empty");
-        }
         Map<String, Long> decisions = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> entry : body.object("decisions").orElse(JsonObject.EMPTY).members().entrySet()) {
-            if (!(entry.getValue() instanceof JsonNumber count) || count.value() < 0 || count.value() != Math.rint(count.value())) {
-                throw GaitException.invalidInput("decisions." + entry.getKey() + " must be a count");
-            }
-            decisions.put(entry.getKey(), (long) count.value());
+            decisions.put(entry.getKey(), count(entry.getValue(), "decisions." + entry.getKey()));
         }
-        ports.status().record(env, new PointStatus(caller.subject(), digest, decisions, clock.instant()));
+        long sequence = count(body.get("bundle_sequence").orElse(new JsonNumber(0)), "bundle_sequence");
+        control.store().posture().report(caller, new StatusReport(body.string("bundle_digest").orElse(""), sequence, decisions));
         return Reply.json(202, JsonObject.builder().put("ok", true).build());
     }
 
-    private Reply rollout(HttpCall call, Principal caller) {
-        if (!ports.tenants().hasEnvironment(call.param("org"), call.param("env"))) {
-            return TenancyApi.noEnvironment(call);
+    private static long count(JsonValue value, String name) {
+        if (!(value instanceof JsonNumber number) || number.value() < 0 || number.value() != Math.rint(number.value())) {
+            throw GaitException.invalidInput(name + " must be a count");
         }
-        return Json.ok(200, "rollout", toJson(distribution.channel(call.param("env")).rollout()));
+        return (long) number.value();
+    }
+
+    private Reply rollout(HttpCall call, Principal caller) {
+        String env = call.param("env");
+        if (control.store().tenancy().environment(caller, env).isEmpty()) {
+            throw FleetException.notFound("no environment " + env);
+        }
+        return Json.list("in_force", control.inForce(env).assignments().stream().map(a -> toJson(a.promotion())).toList());
     }
 
     private Reply promote(HttpCall call, Principal caller) {
-        String org = call.param("org");
         JsonObject body = Json.body(call);
-        String release = Json.required(body, "release_digest");
-        if (ports.releases().document(org, release).isEmpty()) {
-            return RegistryApi.noRelease(org, release);
-        }
-        Optional<Canary> canary = body.object("canary").map(DistributionApi::canary);
-        return change(call, caller, canary.isPresent() ? "stage" : "promote",
-                rollout -> canary.map(selector -> rollout.stage(release, selector)).orElseGet(() -> rollout.promote(release)));
+        Rollout rollout = body.object("rollout").map(DistributionApi::rollout).orElse(Rollout.ALL);
+        return published(control.promote(caller, call.param("env"), Json.required(body, "release_digest"), rollout));
     }
 
     private Reply rollback(HttpCall call, Principal caller) {
-        return change(call, caller, "rollback", Rollout::rollback);
+        return published(control.rollback(caller, call.param("env")));
     }
 
-    private Reply change(HttpCall call, Principal caller, String action, UnaryOperator<Rollout> change) {
-        String org = call.param("org");
-        String env = call.param("env");
-        if (!ports.tenants().hasEnvironment(org, env)) {
-            return TenancyApi.noEnvironment(call);
-        }
-        BundleChannel.Published now = distribution.channel(env).update(change, release -> ports.bundles().build(org, env, release));
-        ports.rollouts().changed(org, env, action, now, caller.subject());
-        return Json.ok(200, "rollout", toJson(now.rollout()));
+    /** Serves the new promotion from this replica at once (the others pick it up from the store). */
+    private Reply published(Promotion promotion) {
+        distribution.channel(promotion.environmentId()).publish(control.inForce(promotion.environmentId()));
+        return Json.ok(201, "promotion", toJson(promotion));
     }
 
     private Reply posture(HttpCall call, Principal caller) {
-        String org = call.param("org");
         String env = call.param("env");
-        if (!ports.tenants().hasEnvironment(org, env)) {
-            return TenancyApi.noEnvironment(call);
-        }
         Duration staleAfter = duration(call, "stale_after", DEFAULT_STALE_AFTER);
-        BundleChannel channel = distribution.channel(env);
-        List<Posture.PointPosture> points = Posture.of(ports.tenants().points(org, env), ports.status().latest(env),
-                point -> channel.current(point).map(Bundle::digest), clock.instant(), staleAfter);
+        List<PointPosture> points = control.store().posture().environment(caller, env, staleAfter);
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Posture.State state : Posture.State.values()) {
-            counts.put(state.wire(), 0);
+        for (PointPosture.State state : PointPosture.State.values()) {
+            counts.put(wire(state), 0);
         }
-        points.forEach(p -> counts.merge(p.state().wire(), 1, Integer::sum));
+        points.forEach(p -> counts.merge(wire(p.state()), 1, Integer::sum));
         JsonObject.Builder summary = JsonObject.builder();
         counts.forEach(summary::put);
         return Reply.json(200, JsonObject.builder()
@@ -198,45 +181,46 @@ final class DistributionApi {
         }
     }
 
-    private static Canary canary(JsonObject json) {
-        boolean byLabels = json.has("labels");
-        if (byLabels == json.has("percent")) {
-            throw GaitException.invalidInput("canary needs exactly one of labels or percent");
-        }
-        if (byLabels) {
-            return new Canary.ByLabels(Json.stringMap(json, "labels"));
-        }
-        double percent = json.get("percent").filter(JsonNumber.class::isInstance).map(v -> ((JsonNumber) v).value()).orElse(-1d);
+    private static Rollout rollout(JsonObject json) {
+        double percent = json.get("percent").filter(JsonNumber.class::isInstance).map(v -> ((JsonNumber) v).value()).orElse(100d);
         if (percent != Math.rint(percent)) {
-            throw GaitException.invalidInput("canary.percent must be a whole number from 0 to 100");
+            throw GaitException.invalidInput("rollout.percent must be a whole number from 1 to 100");
         }
-        return new Canary.ByPercentage((int) percent);
+        return new Rollout(Json.stringMap(json, "labels"), (int) percent);
     }
 
-    static JsonObject toJson(Rollout rollout) {
-        JsonObject.Builder json = JsonObject.builder()
-                .put("stable", rollout.stable().orElse(""))
-                .put("canary", rollout.canary().orElse(""))
-                .putStrings("previous", rollout.previous());
-        rollout.selector().ifPresent(selector -> json.put("canary_selector", switch (selector) {
-            case Canary.ByLabels labels -> JsonObject.builder().put("labels", Json.strings(labels.labels())).build();
-            case Canary.ByPercentage share -> JsonObject.builder().put("percent", share.percent()).build();
-        }));
-        return json.build();
+    private static JsonObject toJson(Promotion promotion) {
+        return JsonObject.builder()
+                .put("environment_id", promotion.environmentId())
+                .put("sequence", promotion.sequence())
+                .put("action", promotion.action().name().toLowerCase(Locale.ROOT))
+                .put("release_digest", promotion.releaseDigest())
+                .put("bundle_digest", promotion.bundleDigest())
+                .put("rollout", JsonObject.builder().put("labels", Json.strings(promotion.rollout().labels()))
+                        .put("percent", promotion.rollout().percent()).build())
+                .put("promoted_by", promotion.promotedBy())
+                .put("promoted_at_ms", promotion.promotedAtMillis())
+                .build();
     }
 
-    private static JsonObject toJson(Posture.PointPosture point) {
+    private static String wire(PointPosture.State state) {
+        return state.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static JsonObject toJson(PointPosture point) {
         JsonObject.Builder json = JsonObject.builder()
-                .put("point_id", point.pointId())
-                .put("state", point.state().wire())
-                .put("expected_bundle_digest", point.expectedDigest());
+                .put("point_id", point.point().id())
+                .put("name", point.point().name())
+                .put("state", wire(point.state()))
+                .put("expected_bundle_digest", point.expectedBundleDigest().orElse(""));
         point.lastReport().ifPresent(report -> {
             JsonObject.Builder decisions = JsonObject.builder();
-            report.decisions().forEach((verdict, count) -> decisions.put(verdict, count));
-            json.put("active_bundle_digest", report.activeBundleDigest())
-                    .put("reported_at", report.reportedAt().toString())
+            report.decisionCounts().forEach((verdict, count) -> decisions.put(verdict, count));
+            json.put("active_bundle_digest", report.bundleDigest())
+                    .put("active_bundle_sequence", report.bundleSequence())
                     .put("decisions", decisions.build());
         });
+        point.reportedAtMillis().ifPresent(at -> json.put("reported_at_ms", at));
         return json.build();
     }
 }

@@ -1,82 +1,87 @@
 package dev.gait.fleet.distribution;
 
+import dev.gait.fleet.registry.Promotion;
+import dev.gait.fleet.tenancy.EnforcementPoint;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
- * One environment's distribution state: its rollout and the signed bundle of each release the
- * rollout names. Readers see one immutable snapshot; {@link #publish} replaces it and completes the
- * snapshot's change signal, which wakes every long poll of the environment at once. A waiting poll
- * parks its (virtual) thread on that signal, so thousands of waiting points cost no platform thread.
+ * One environment's distribution state: the promotions in force with their signed bundles. Readers
+ * see one immutable snapshot; {@link #publish} replaces it and completes the snapshot's change
+ * signal, which wakes every long poll of the environment at once. A waiting poll parks its
+ * (virtual) thread on that signal, so thousands of waiting points cost no platform thread.
  */
 public final class BundleChannel {
 
-    /** A rollout and the bundle of each release it names, by release digest. */
-    public record Published(Rollout rollout, Map<String, Bundle> bundles) {
-        public Published {
-            bundles = Map.copyOf(bundles);
-            for (String release : rollout.releases()) {
-                if (!bundles.containsKey(release)) {
-                    throw new IllegalArgumentException("no bundle for release " + release);
-                }
-            }
+    /** A promotion in force and its bundle. */
+    public record Assignment(Promotion promotion, Bundle bundle) {}
+
+    /**
+     * What an environment's points get: the newest promotion that selects a point decides its
+     * bundle. {@code sequence} is the newest promotion's.
+     *
+     * @param assignments newest first
+     */
+    public record InForce(long sequence, List<Assignment> assignments) {
+        public static final InForce NONE = new InForce(0, List.of());
+
+        public InForce {
+            assignments = List.copyOf(assignments);
+        }
+
+        public Optional<Assignment> assignmentFor(EnforcementPoint point) {
+            return assignments.stream().filter(a -> a.promotion().rollout().selects(point.id(), point.labels())).findFirst();
         }
     }
 
-    private record Snapshot(Rollout rollout, Map<String, Bundle> bundles, CompletableFuture<Void> replaced) {
+    private record Snapshot(InForce inForce, CompletableFuture<Void> replaced) {
         Optional<Bundle> bundleFor(EnforcementPoint point) {
-            return rollout.releaseFor(point).map(bundles::get);
+            return inForce.assignmentFor(point).map(Assignment::bundle);
         }
     }
 
     private final AtomicInteger waiting;
-    private volatile Snapshot snapshot = new Snapshot(Rollout.NONE, Map.of(), new CompletableFuture<>());
+    private volatile Snapshot snapshot = new Snapshot(InForce.NONE, new CompletableFuture<>());
+    private volatile boolean closed;
 
     /** @param waiting counts the polls waiting on this channel (shared by all channels for the waiters gauge) */
     public BundleChannel(AtomicInteger waiting) {
         this.waiting = waiting;
     }
 
-    /** Makes a rollout and its bundles current and wakes every waiting poll. */
-    public synchronized void publish(Published published) {
-        Snapshot old = snapshot;
-        snapshot = new Snapshot(published.rollout(), published.bundles(), new CompletableFuture<>());
-        old.replaced().complete(null);
-    }
-
-    public Rollout rollout() {
-        return snapshot.rollout();
-    }
-
     /**
-     * Changes the rollout and publishes it in one step: bundles of releases already distributed are
-     * kept, the others are built.
+     * Makes newer promotions current and wakes every waiting poll; an older or equal sequence (a
+     * replica that already has it) changes nothing.
      *
-     * @return what is now in force
+     * @return whether anything changed
      */
-    public synchronized Published update(UnaryOperator<Rollout> change, Function<String, Bundle> build) {
-        Snapshot now = snapshot;
-        Rollout next = change.apply(now.rollout());
-        Map<String, Bundle> bundles = new HashMap<>();
-        for (String release : next.releases()) {
-            Bundle kept = now.bundles().get(release);
-            bundles.put(release, kept != null ? kept : build.apply(release));
+    public synchronized boolean publish(InForce inForce) {
+        Snapshot old = snapshot;
+        if (inForce.sequence() <= old.inForce().sequence()) {
+            return false;
         }
-        Published published = new Published(next, bundles);
-        publish(published);
-        return published;
+        snapshot = new Snapshot(inForce, new CompletableFuture<>());
+        old.replaced().complete(null);
+        return true;
     }
 
-    /** The bundle this point gets now; empty when the environment has none. */
+    /** Answers every waiting poll now with what it has, and every later one at once: the server is stopping. */
+    public synchronized void close() {
+        closed = true;
+        snapshot.replaced().complete(null);
+    }
+
+    public InForce inForce() {
+        return snapshot.inForce();
+    }
+
+    /** The bundle this point gets now; empty when the environment has none for it. */
     public Optional<Bundle> current(EnforcementPoint point) {
         return snapshot.bundleFor(point);
     }
@@ -94,7 +99,7 @@ public final class BundleChannel {
                 Snapshot seen = snapshot;
                 Optional<Bundle> bundle = seen.bundleFor(point);
                 long remaining = deadline - System.nanoTime();
-                if ((bundle.isPresent() && !bundle.get().matches(ifNoneMatch)) || remaining <= 0) {
+                if (closed || (bundle.isPresent() && !bundle.get().matches(ifNoneMatch)) || remaining <= 0) {
                     return bundle;
                 }
                 try {

@@ -1,11 +1,10 @@
 package dev.gait.fleet.http;
 
 import dev.gait.core.json.JsonObject;
-import dev.gait.fleet.api.Access;
 import dev.gait.fleet.api.ApiErrors;
 import dev.gait.fleet.api.ApiRoute;
 import dev.gait.fleet.api.FleetApi;
-import dev.gait.fleet.api.FleetPorts;
+import dev.gait.fleet.control.ControlPlane;
 import dev.gait.fleet.distribution.Distribution;
 import dev.gait.serve.http.Gateway;
 import dev.gait.serve.http.JettyServer;
@@ -30,55 +29,64 @@ public final class FleetServer implements AutoCloseable {
     private final JettyServer server;
     private final Distribution distribution;
     private final Router router;
+    private final Thread refresher;
 
-    private FleetServer(JettyServer server, Distribution distribution, Router router) {
+    private FleetServer(JettyServer server, Distribution distribution, Router router, Thread refresher) {
         this.server = server;
         this.distribution = distribution;
         this.router = router;
+        this.refresher = refresher;
     }
 
-    /** Serves every environment's persisted rollout again, then listens. */
-    public static FleetServer start(FleetOptions options, FleetPorts ports) {
+    /**
+     * Serves what is in force in every environment, then listens; a background refresh picks up
+     * promotions made through other replicas of the same store.
+     */
+    public static FleetServer start(FleetOptions options, ControlPlane control) {
         Distribution distribution = new Distribution();
-        ports.rollouts().load().forEach(stored -> distribution.channel(stored.environment()).publish(stored.published()));
+        Runnable refresh = () -> distribution.refresh(control.store().registry().latestSequences(), control::inForce);
+        refresh.run();
         FleetMetrics metrics = new FleetMetrics(distribution::waiting);
-        List<ApiRoute> routes = new ArrayList<>(FleetApi.routes(ports, distribution, options.clock()));
-        routes.add(ApiRoute.get("/healthz", Access.PUBLIC, "Liveness: the process serves",
-                (call, caller) -> Reply.json(200, JsonObject.builder().put("ok", true).put("status", "ok").build())));
-        routes.add(ApiRoute.get("/readyz", Access.PUBLIC, "Readiness: 200 when the store answers, 503 otherwise",
-                (call, caller) -> ready(ports)));
-        routes.add(ApiRoute.get("/metrics", Access.PUBLIC, "Prometheus metrics (text exposition format)",
-                (call, caller) -> Reply.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.render())));
+        List<ApiRoute> routes = new ArrayList<>(FleetApi.routes(control, distribution));
+        routes.add(ApiRoute.open("/healthz", "Liveness: the process serves",
+                call -> Reply.json(200, JsonObject.builder().put("ok", true).put("status", "ok").build())));
+        routes.add(ApiRoute.open("/readyz", "Readiness: 200 when the store answers, 503 otherwise",
+                call -> control.store().ready() ? Reply.json(200, JsonObject.builder().put("ok", true).put("ready", true).build())
+                        : ApiErrors.envelope(503, "not_ready", "the store does not answer", JsonObject.EMPTY)));
+        routes.add(ApiRoute.open("/metrics", "Prometheus metrics (text exposition format)",
+                call -> Reply.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.render())));
         // The description covers every route, itself included, so it is built from the finished list.
-        routes.add(ApiRoute.get(OPENAPI, Access.PUBLIC, "This API's OpenAPI 3.1 description",
-                (call, caller) -> Reply.json(200, OpenApi.document(routes))));
+        routes.add(ApiRoute.open(OPENAPI, "This API's OpenAPI 3.1 description", call -> Reply.json(200, OpenApi.document(routes))));
 
         Router router = new Router(ApiErrors.FORMAT);
         for (ApiRoute route : routes) {
             router.add(route.method(), route.template(), route.bodyType().isEmpty() ? Router.JSON : route.bodyType(), ApiErrors.FORMAT,
-                    Authorization.guard(route, ports.authenticator()));
+                    Authorization.guard(route, control.store().credentials()));
         }
         Gateway gateway = new Gateway(router, null, new RequestRateLimit(0), options.maxBodyBytes(), metrics::replied);
         JettyServer server = JettyServer.start("gait-fleet", options.host(), options.port(), gateway, IDLE_TIMEOUT);
-        return new FleetServer(server, distribution, router);
+        Thread refresher = Thread.ofVirtual().name("gait-fleet-refresh").start(() -> refreshEvery(options.refreshInterval(), refresh));
+        return new FleetServer(server, distribution, router, refresher);
     }
 
-    private static Reply ready(FleetPorts ports) {
-        boolean ready;
-        try {
-            ready = ports.ready().getAsBoolean();
-        } catch (RuntimeException e) {
-            ready = false;
+    private static void refreshEvery(Duration interval, Runnable refresh) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(interval);
+                refresh.run();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The store did not answer; points keep what they were served, and the next round retries.
+            }
         }
-        return ready ? Reply.json(200, JsonObject.builder().put("ok", true).put("ready", true).build())
-                : ApiErrors.envelope(503, "not_ready", "the store does not answer", JsonObject.EMPTY);
     }
 
     public URI url() {
         return server.url();
     }
 
-    /** Every environment's bundle channel; promotions publish through it. */
+    /** Every environment's bundle channel, as this replica serves it. */
     public Distribution distribution() {
         return distribution;
     }
@@ -94,6 +102,8 @@ public final class FleetServer implements AutoCloseable {
 
     @Override
     public void close() {
+        refresher.interrupt();
+        distribution.close();
         server.close();
     }
 }

@@ -1,16 +1,25 @@
 package dev.gait.fleet.ingest;
 
-/** The artifact families the control plane ingests, with their wire names. */
+import dev.gait.fleet.error.FleetException;
+import java.util.Locale;
+
+/** What an uploaded artifact is. */
 public enum ArtifactKind {
-    RUNPACK("runpack"), PACK("pack"), EVIDENCE_PACK("evidence_pack"), TRACE("trace");
+    RUNPACK,
+    TRACE,
+    PACK,
+    EVIDENCE_PACK;
 
-    private final String wire;
-
-    ArtifactKind(String wire) {
-        this.wire = wire;
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    public String wire() {
-        return wire;
+    public static ArtifactKind fromWireName(String name) {
+        for (ArtifactKind kind : values()) {
+            if (kind.wireName().equals(name)) {
+                return kind;
+            }
+        }
+        throw FleetException.invalid("unknown artifact kind: " + name);
     }
 }

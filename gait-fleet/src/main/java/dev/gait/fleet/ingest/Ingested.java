@@ -21,7 +21,7 @@ public sealed interface Ingested {
 
         public JsonObject toJson() {
             return JsonObject.builder()
-                    .put("kind", kind.wire())
+                    .put("kind", kind.wireName())
                     .put("digest", digest)
                     .put("artifact_id", artifactId)
                     .put("run_id", runId)

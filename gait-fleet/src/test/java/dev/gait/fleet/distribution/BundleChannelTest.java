@@ -2,6 +2,9 @@ package dev.gait.fleet.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gait.fleet.registry.Promotion;
+import dev.gait.fleet.registry.Rollout;
+import dev.gait.fleet.tenancy.EnforcementPoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class BundleChannelTest {
-    private static final EnforcementPoint POINT = new EnforcementPoint("p1", Map.of());
+    private static final EnforcementPoint POINT = new EnforcementPoint("ep_1", "org_1", "env_1", "p1", Map.of(), 0);
     private static final Bundle FIRST = Bundle.of("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
     private static final Bundle SECOND = Bundle.of("{\"n\":2}".getBytes(StandardCharsets.UTF_8));
 
@@ -35,7 +38,7 @@ class BundleChannelTest {
     void a_publication_wakes_every_waiting_poll_with_the_new_bundle() throws Exception {
         AtomicInteger waiting = new AtomicInteger();
         BundleChannel channel = new BundleChannel(waiting);
-        channel.update(r -> r.promote("r1"), release -> FIRST);
+        channel.publish(all(1, FIRST));
         try (ExecutorService pollers = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Optional<Bundle>>> polls = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
@@ -46,7 +49,7 @@ class BundleChannelTest {
             }
             assertThat(polls).noneMatch(Future::isDone);
 
-            channel.update(r -> r.promote("r2"), release -> SECOND);
+            channel.publish(all(2, SECOND));
 
             for (Future<Optional<Bundle>> poll : polls) {
                 assertThat(poll.get(30, TimeUnit.SECONDS)).contains(SECOND);
@@ -61,29 +64,30 @@ class BundleChannelTest {
         BundleChannel channel = new BundleChannel(new AtomicInteger());
         assertThat(channel.await(POINT, null, Duration.ofMillis(50))).isEmpty();
 
-        channel.update(r -> r.promote("r1"), release -> FIRST);
+        channel.publish(all(1, FIRST));
         assertThat(channel.await(POINT, FIRST.etag(), Duration.ofMillis(50))).contains(FIRST);
         assertThat(channel.await(POINT, SECOND.etag(), Duration.ofSeconds(60))).contains(FIRST);
     }
 
     @Test
-    void an_update_keeps_the_bundles_of_releases_already_distributed() {
+    void the_newest_promotion_that_selects_a_point_decides_and_an_older_sequence_changes_nothing() {
         BundleChannel channel = new BundleChannel(new AtomicInteger());
-        List<String> built = new ArrayList<>();
-        channel.update(r -> r.promote("r1"), release -> {
-            built.add(release);
-            return FIRST;
-        });
-        channel.update(r -> r.stage("r2", new Canary.ByPercentage(100)), release -> {
-            built.add(release);
-            return SECOND;
-        });
-        channel.update(Rollout::rollback, release -> {
-            built.add(release);
-            return SECOND;
-        });
+        EnforcementPoint canary = new EnforcementPoint("ep_2", "org_1", "env_1", "p2", Map.of("ring", "canary"), 0);
+        BundleChannel.Assignment stable = new BundleChannel.Assignment(promotion(1, Rollout.ALL), FIRST);
+        BundleChannel.Assignment staged = new BundleChannel.Assignment(promotion(2, new Rollout(Map.of("ring", "canary"), 100)), SECOND);
+        assertThat(channel.publish(new BundleChannel.InForce(2, List.of(staged, stable)))).isTrue();
 
-        assertThat(built).containsExactly("r1", "r2");
+        assertThat(channel.current(canary)).contains(SECOND);
         assertThat(channel.current(POINT)).contains(FIRST);
+        assertThat(channel.publish(all(2, FIRST))).isFalse();
+        assertThat(channel.current(canary)).contains(SECOND);
+    }
+
+    private static Promotion promotion(long sequence, Rollout rollout) {
+        return new Promotion("org_1", "env_1", sequence, Promotion.Action.PROMOTE, "r" + sequence, "b" + sequence, rollout, "user:u", 0);
+    }
+
+    private static BundleChannel.InForce all(long sequence, Bundle bundle) {
+        return new BundleChannel.InForce(sequence, List.of(new BundleChannel.Assignment(promotion(sequence, Rollout.ALL), bundle)));
     }
 }

@@ -1,21 +1,33 @@
 package dev.gait.fleet.http;
 
+import static dev.gait.fleet.FleetClient.error;
+import static dev.gait.fleet.FleetClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gait.core.canon.Jcs;
 import dev.gait.core.json.JsonBoolean;
 import dev.gait.core.json.JsonNumber;
 import dev.gait.core.json.JsonObject;
-import dev.gait.core.json.JsonReader;
 import dev.gait.core.json.JsonValue;
-import dev.gait.fleet.InMemoryFleet;
+import dev.gait.fleet.FleetClient;
+import dev.gait.core.bundle.FleetRelease;
+import dev.gait.core.bundle.PolicyContent;
+import dev.gait.core.sign.LocalSigner;
+import dev.gait.fleet.FleetStorage;
+import dev.gait.fleet.audit.AuditVerifier;
+import dev.gait.fleet.config.FleetConfig;
+import dev.gait.fleet.control.ControlPlane;
+import dev.gait.fleet.control.ControlPlaneKey;
+import dev.gait.fleet.tenancy.Bootstrap;
 import dev.gait.fleet.ingest.Artifacts;
 import dev.gait.serve.http.Router;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,15 +38,28 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The control plane over real HTTP on loopback, with its ports held in memory. */
+/** The control plane over real HTTP on loopback, on a real SQLite store in a temporary directory. */
 class FleetServerTest {
-    private static final String ADMIN = "admin-token-acme";
-    private static final String OTHER_ADMIN = "admin-token-globex";
+    private static final String V1 = "default_verdict: block\n";
+    private static final String V2 = """
+            default_verdict: block
+            rules:
+              - {name: allow-read, priority: 10, effect: allow, match: {tool_names: [tool.read]}}
+            """;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private InMemoryFleet fleet;
+    private final FleetClient client = new FleetClient(() -> this.server.url());
+    @TempDir
+    Path dataDir;
+    private FleetStorage storage;
+    private ControlPlane control;
     private FleetServer server;
+    private String acme;
+    private String admin;
+    private String otherAdmin;
+    private String globex;
+    private String prodPoint;
     private String prod;
     private String dev;
     private String prodMachine;
@@ -42,51 +67,62 @@ class FleetServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        fleet = new InMemoryFleet().admin(ADMIN, "acme").admin(OTHER_ADMIN, "globex").trust("acme", Artifacts.KEY.publicKey());
-        server = FleetServer.start(FleetOptions.defaults().withListen("127.0.0.1", 0), fleet.ports());
-        prod = json(post("/v1/orgs/acme/environments", ADMIN, "{\"name\":\"prod\"}"), 201).object("environment").orElseThrow().string("id").orElseThrow();
-        dev = json(post("/v1/orgs/acme/environments", ADMIN, "{\"name\":\"dev\"}"), 201).object("environment").orElseThrow().string("id").orElseThrow();
-        prodMachine = token(post("/v1/orgs/acme/environments/" + prod + "/points", ADMIN, "{\"point_id\":\"sidecar-a\",\"labels\":{\"ring\":\"canary\"}}"));
-        devMachine = token(post("/v1/orgs/acme/environments/" + dev + "/points", ADMIN, "{\"point_id\":\"sidecar-b\"}"));
+        storage = FleetStorage.open(new FleetConfig(dataDir, Optional.empty(), Optional.empty()), Clock.systemUTC());
+        Bootstrap first = storage.store().tenancy().bootstrap("acme", "admin@acme.example");
+        acme = first.organization().id();
+        admin = first.adminToken().token();
+        Bootstrap second = storage.store().tenancy().bootstrap("globex", "admin@globex.example");
+        globex = second.organization().id();
+        otherAdmin = second.adminToken().token();
+        control = new ControlPlane(storage.store(), storage.artifacts(), ControlPlaneKey.loadOrCreate(dataDir),
+                List.of(Artifacts.KEY.publicKey()), Clock.systemUTC());
+        server = FleetServer.start(FleetOptions.defaults().withListen("127.0.0.1", 0), control);
+        prod = environment(acme, admin, "prod");
+        dev = environment(acme, admin, "dev");
+        JsonObject prodPointJson = point(register(prod, "{\"name\":\"sidecar-a\",\"labels\":{\"ring\":\"canary\"}}"));
+        prodPoint = prodPointJson.string("id").orElseThrow();
+        prodMachine = prodPointJson.string("token").orElseThrow();
+        devMachine = token(register(dev, "{\"name\":\"sidecar-b\"}"));
     }
 
     @AfterEach
     void stop() {
         server.close();
+        storage.close();
     }
 
     @Test
     void a_bundle_answers_with_its_etag_and_304_when_the_point_already_has_it() throws Exception {
-        String release = publish("{\"policy\":\"v1\"}");
-        json(post("/v1/orgs/acme/environments/" + prod + "/promotions", ADMIN, "{\"release_digest\":\"" + release + "\"}"), 200);
+        String release = publish(V1);
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + release + "\"}"), 201);
 
-        HttpResponse<String> first = get("/v1/environments/" + prod + "/bundle", prodMachine, null);
+        HttpResponse<String> first = client.get("/v1/environments/" + prod + "/bundle", prodMachine, null);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains(release);
         String etag = first.headers().firstValue("ETag").orElseThrow();
 
-        HttpResponse<String> again = get("/v1/environments/" + prod + "/bundle", prodMachine, etag);
+        HttpResponse<String> again = client.get("/v1/environments/" + prod + "/bundle", prodMachine, etag);
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.headers().firstValue("ETag")).contains(etag);
         assertThat(again.body()).isEmpty();
-        assertThat(get("/v1/environments/" + prod + "/bundle", prodMachine, "\"other\"").statusCode()).isEqualTo(200);
+        assertThat(client.get("/v1/environments/" + prod + "/bundle", prodMachine, "\"other\"").statusCode()).isEqualTo(200);
     }
 
     @Test
     void a_long_poll_returns_the_new_bundle_once_a_promotion_publishes_it_and_leaves_other_environments_alone() throws Exception {
-        String v1 = publish("{\"policy\":\"v1\"}");
-        String v2 = publish("{\"policy\":\"v2\"}");
-        json(post("/v1/orgs/acme/environments/" + prod + "/promotions", ADMIN, "{\"release_digest\":\"" + v1 + "\"}"), 200);
-        json(post("/v1/orgs/acme/environments/" + dev + "/promotions", ADMIN, "{\"release_digest\":\"" + v1 + "\"}"), 200);
-        String prodTag = get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow();
-        String devTag = get("/v1/environments/" + dev + "/bundle", devMachine, null).headers().firstValue("ETag").orElseThrow();
+        String v1 = publish(V1);
+        String v2 = publish(V2);
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
+        json(client.post("/v1/orgs/" + acme + "/environments/" + dev + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
+        String prodTag = client.get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow();
+        String devTag = client.get("/v1/environments/" + dev + "/bundle", devMachine, null).headers().firstValue("ETag").orElseThrow();
 
-        CompletableFuture<HttpResponse<String>> prodPoll = getAsync("/v1/environments/" + prod + "/bundle?wait=60s", prodMachine, prodTag);
-        CompletableFuture<HttpResponse<String>> devPoll = getAsync("/v1/environments/" + dev + "/bundle?wait=1s", devMachine, devTag);
+        CompletableFuture<HttpResponse<String>> prodPoll = client.getAsync("/v1/environments/" + prod + "/bundle?wait=60s", prodMachine, prodTag);
+        CompletableFuture<HttpResponse<String>> devPoll = client.getAsync("/v1/environments/" + dev + "/bundle?wait=1s", devMachine, devTag);
         awaitWaiters(2);
         assertThat(prodPoll).isNotDone();
 
-        json(post("/v1/orgs/acme/environments/" + prod + "/promotions", ADMIN, "{\"release_digest\":\"" + v2 + "\"}"), 200);
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v2 + "\"}"), 201);
 
         HttpResponse<String> changed = prodPoll.get(30, TimeUnit.SECONDS);
         assertThat(changed.statusCode()).isEqualTo(200);
@@ -99,83 +135,143 @@ class FleetServerTest {
 
     @Test
     void a_restarted_server_serves_the_persisted_rollout_with_the_same_etag() throws Exception {
-        String v1 = publish("{\"policy\":\"v1\"}");
-        json(post("/v1/orgs/acme/environments/" + prod + "/promotions", ADMIN, "{\"release_digest\":\"" + v1 + "\"}"), 200);
-        String etag = get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow();
+        String v1 = publish(V1);
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
+        String etag = client.get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow();
 
         server.close();
-        server = FleetServer.start(FleetOptions.defaults().withListen("127.0.0.1", 0), fleet.ports());
+        server = FleetServer.start(FleetOptions.defaults().withListen("127.0.0.1", 0), control);
 
-        assertThat(get("/v1/environments/" + prod + "/bundle", prodMachine, etag).statusCode()).isEqualTo(304);
-        assertThat(get("/v1/environments/" + dev + "/bundle", devMachine, null).statusCode()).isEqualTo(404);
+        assertThat(client.get("/v1/environments/" + prod + "/bundle", prodMachine, etag).statusCode()).isEqualTo(304);
+        assertThat(client.get("/v1/environments/" + dev + "/bundle", devMachine, null).statusCode()).isEqualTo(404);
     }
 
     @Test
     void a_wait_that_expires_answers_304_and_a_point_without_a_bundle_gets_no_bundle() throws Exception {
-        HttpResponse<String> none = get("/v1/environments/" + prod + "/bundle", prodMachine, null);
+        HttpResponse<String> none = client.get("/v1/environments/" + prod + "/bundle", prodMachine, null);
         assertThat(none.statusCode()).isEqualTo(404);
         assertThat(json(none, 404).object("error").orElseThrow().string("code")).contains("no_bundle");
 
-        String v1 = publish("{\"policy\":\"v1\"}");
-        json(post("/v1/orgs/acme/environments/" + prod + "/promotions", ADMIN, "{\"release_digest\":\"" + v1 + "\"}"), 200);
-        String tag = get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow();
-        assertThat(get("/v1/environments/" + prod + "/bundle?wait=200ms", prodMachine, tag).statusCode()).isEqualTo(304);
-        assertThat(error(get("/v1/environments/" + prod + "/bundle?wait=61s", prodMachine, tag), 400)).isEqualTo("invalid_input");
-        assertThat(error(get("/v1/environments/" + prod + "/bundle?wait=soon", prodMachine, tag), 400)).isEqualTo("invalid_input");
+        String v1 = publish(V1);
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
+        String tag = client.get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow();
+        assertThat(client.get("/v1/environments/" + prod + "/bundle?wait=200ms", prodMachine, tag).statusCode()).isEqualTo(304);
+        assertThat(error(client.get("/v1/environments/" + prod + "/bundle?wait=61s", prodMachine, tag), 400)).isEqualTo("invalid_input");
+        assertThat(error(client.get("/v1/environments/" + prod + "/bundle?wait=soon", prodMachine, tag), 400)).isEqualTo("invalid_input");
     }
 
     @Test
     void a_canary_by_label_reaches_the_labelled_point_and_rollback_returns_it() throws Exception {
-        String v1 = publish("{\"policy\":\"v1\"}");
-        String v2 = publish("{\"policy\":\"v2\"}");
-        String other = token(post("/v1/orgs/acme/environments/" + prod + "/points", ADMIN, "{\"point_id\":\"sidecar-c\"}"));
-        json(post("/v1/orgs/acme/environments/" + prod + "/promotions", ADMIN, "{\"release_digest\":\"" + v1 + "\"}"), 200);
-        JsonObject staged = json(post("/v1/orgs/acme/environments/" + prod + "/promotions", ADMIN,
-                "{\"release_digest\":\"" + v2 + "\",\"canary\":{\"labels\":{\"ring\":\"canary\"}}}"), 200);
-        assertThat(staged.object("rollout").orElseThrow().string("canary")).contains(v2);
+        String v1 = publish(V1);
+        String v2 = publish(V2);
+        String other = token(register(prod, "{\"name\":\"sidecar-c\"}"));
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
+        JsonObject staged = json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin,
+                "{\"release_digest\":\"" + v2 + "\",\"rollout\":{\"labels\":{\"ring\":\"canary\"}}}"), 201);
+        assertThat(staged.object("promotion").orElseThrow().string("release_digest")).contains(v2);
+        assertThat(json(client.get("/v1/orgs/" + acme + "/environments/" + prod + "/rollout", admin, null), 200).array("in_force").orElseThrow()
+                .elements()).hasSize(2);
 
-        assertThat(get("/v1/environments/" + prod + "/bundle", prodMachine, null).body()).contains(v2);
-        assertThat(get("/v1/environments/" + prod + "/bundle", other, null).body()).contains(v1);
+        assertThat(client.get("/v1/environments/" + prod + "/bundle", prodMachine, null).body()).contains(v2);
+        assertThat(client.get("/v1/environments/" + prod + "/bundle", other, null).body()).contains(v1);
 
-        json(post("/v1/orgs/acme/environments/" + prod + "/rollback", ADMIN, "{}"), 200);
-        assertThat(get("/v1/environments/" + prod + "/bundle", prodMachine, null).body()).contains(v1);
-        assertThat(error(post("/v1/orgs/acme/environments/" + prod + "/rollback", ADMIN, "{}"), 400)).isEqualTo("invalid_input");
-        assertThat(fleet.auditActions()).contains("acme stage " + prod + " " + v1, "acme rollback " + prod + " " + v1);
+        JsonObject cancelled = json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/rollback", admin, "{}"), 201);
+        assertThat(cancelled.object("promotion").orElseThrow().string("action")).contains("rollback");
+        assertThat(client.get("/v1/environments/" + prod + "/bundle", prodMachine, null).body()).contains(v1).contains("\"rollback\":true");
+
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v2 + "\"}"), 201);
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/rollback", admin, "{}"), 201);
+        assertThat(client.get("/v1/environments/" + prod + "/bundle", other, null).body()).contains(v1);
+        String audit = client.get("/v1/orgs/" + acme + "/audit/export", admin, null).body();
+        assertThat(audit).contains("release.publish").contains("\"sequence\":5");
+    }
+
+    @Test
+    void a_revoked_machine_credential_authenticates_nobody_and_the_audit_export_verifies_against_its_head() throws Exception {
+        JsonObject point = point(register(prod, "{\"name\":\"sidecar-revoked\"}"));
+        String token = point.string("token").orElseThrow();
+        assertThat(client.get("/v1/environments/" + prod + "/bundle", token, null).statusCode()).isEqualTo(404);
+        String credential = point.string("credential_id").orElseThrow();
+        assertThat(client.get("/v1/orgs/" + acme + "/credentials", admin, null).body()).contains(credential);
+
+        json(client.post("/v1/orgs/" + acme + "/credentials/" + credential + "/revoke", admin, "{}"), 200);
+        assertThat(error(client.get("/v1/environments/" + prod + "/bundle", token, null), 401)).isEqualTo("unauthorized");
+        assertThat(error(client.post("/v1/orgs/" + globex + "/credentials/" + credential + "/revoke", otherAdmin, "{}"), 404))
+                .isEqualTo("not_found");
+
+        String export = client.get("/v1/orgs/" + acme + "/audit/export", admin, null).body();
+        JsonObject head = json(client.get("/v1/orgs/" + acme + "/audit/head", admin, null), 200).object("head").orElseThrow();
+        AuditVerifier.Result verified = AuditVerifier.verify(new StringReader(export), head.string("hash"));
+        assertThat(verified.problems()).isEmpty();
+        assertThat(export).contains("credential.revoke").contains("environment.create");
+        assertThat(AuditVerifier.verify(new StringReader(export.replace("sidecar-revoked", "sidecar-renamed")), head.string("hash")).intact())
+                .isFalse();
+    }
+
+    @Test
+    void releases_are_signed_by_the_control_plane_or_verified_when_signed_elsewhere_and_bad_ones_are_refused() throws Exception {
+        String digest = publish(V1);
+        byte[] document = client.get("/v1/orgs/" + acme + "/releases/" + digest, admin, null).body().getBytes(StandardCharsets.UTF_8);
+        FleetRelease.Verified verified = FleetRelease.verify(document, List.of(ControlPlaneKey.loadOrCreate(dataDir).publicKey()));
+        assertThat(verified.digest()).isEqualTo(digest);
+        assertThat(verified.provenance().author()).startsWith("user:");
+        String releases = "/v1/orgs/" + acme + "/releases";
+        assertThat(json(client.post(releases, admin, new String(document, StandardCharsets.UTF_8)), 200).object("release").orElseThrow()
+                .string("release_digest")).contains(digest);
+        String request = Jcs.canonicalString(JsonObject.builder().put("policy_yaml", V2).put("source", "git:test").build());
+        json(client.post(releases + "?name=base&version=1.0.0", admin, request), 201);
+        assertThat(error(client.post(releases + "?name=base&version=1.0.0", admin, request), 409)).isEqualTo("conflict");
+
+        assertThat(error(client.post(releases, admin, "{\"policy_yaml\":\"" + "default_verdict: block\\n" + "\",\"policy\":1}"), 400))
+                .isEqualTo("invalid_input");
+        assertThat(error(client.post(releases, admin, "{\"policy_yaml\":\"default_verdict: maybe\\n\"}"), 400)).isEqualTo("invalid_input");
+        PolicyContent content = PolicyContent.of(V2, List.of(), null);
+        FleetRelease.Provenance provenance = new FleetRelease.Provenance("ci@acme.example", "git:def", OffsetDateTime.parse("2026-11-24T06:00:00Z"));
+        byte[] rogue = FleetRelease.sign(content, provenance, new LocalSigner(Artifacts.OTHER_KEY));
+        assertThat(error(client.post(releases, admin, new String(rogue, StandardCharsets.UTF_8)), 400)).isEqualTo("invalid_input");
+        byte[] trusted = FleetRelease.sign(content, provenance, new LocalSigner(Artifacts.KEY));
+        String kept = json(client.post(releases + "?name=ci&version=2.0.0", admin, new String(trusted, StandardCharsets.UTF_8)), 201)
+                .object("release").orElseThrow().string("release_digest").orElseThrow();
+        assertThat(client.get(releases + "/" + kept, admin, null).body().getBytes(StandardCharsets.UTF_8)).isEqualTo(trusted);
+        assertThat(json(client.get(releases + "/" + kept + "/diff?against=" + digest, admin, null), 200).object("diff").orElseThrow()
+                .get("policy_changed")).contains(JsonBoolean.TRUE);
     }
 
     @Test
     void posture_shows_current_drifted_and_never_reported_points_from_status_reports() throws Exception {
-        String v1 = publish("{\"policy\":\"v1\"}");
-        token(post("/v1/orgs/acme/environments/" + prod + "/points", ADMIN, "{\"point_id\":\"sidecar-silent\"}"));
-        String drifted = token(post("/v1/orgs/acme/environments/" + prod + "/points", ADMIN, "{\"point_id\":\"sidecar-old\"}"));
-        json(post("/v1/orgs/acme/environments/" + prod + "/promotions", ADMIN, "{\"release_digest\":\"" + v1 + "\"}"), 200);
-        String digest = get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow().replace("\"", "");
+        String v1 = publish(V1);
+        register(prod, "{\"name\":\"sidecar-silent\"}");
+        JsonObject drifted = point(register(prod, "{\"name\":\"sidecar-old\"}"));
+        json(client.post("/v1/orgs/" + acme + "/environments/" + prod + "/promotions", admin, "{\"release_digest\":\"" + v1 + "\"}"), 201);
+        String digest = client.get("/v1/environments/" + prod + "/bundle", prodMachine, null).headers().firstValue("ETag").orElseThrow().replace("\"", "");
 
-        assertThat(post("/v1/environments/" + prod + "/status", prodMachine,
-                "{\"active_bundle_digest\":\"" + digest + "\",\"decisions\":{\"allow\":7,\"block\":2}}").statusCode()).isEqualTo(202);
-        assertThat(post("/v1/environments/" + prod + "/status", drifted, "{\"active_bundle_digest\":\"" + "0".repeat(64) + "\"}").statusCode())
-                .isEqualTo(202);
-        assertThat(error(post("/v1/environments/" + prod + "/status", drifted, "{\"decisions\":{\"allow\":-1}}"), 400)).isEqualTo("invalid_input");
+        assertThat(client.post(status(prodPoint), prodMachine,
+                "{\"bundle_digest\":\"" + digest + "\",\"bundle_sequence\":1,\"decisions\":{\"allow\":7,\"block\":2}}").statusCode()).isEqualTo(202);
+        String driftedToken = drifted.string("token").orElseThrow();
+        String driftedPath = status(drifted.string("id").orElseThrow());
+        assertThat(client.post(driftedPath, driftedToken, "{\"bundle_digest\":\"" + "0".repeat(64) + "\"}").statusCode()).isEqualTo(202);
+        assertThat(error(client.post(driftedPath, driftedToken, "{\"decisions\":{\"allow\":-1}}"), 400)).isEqualTo("invalid_input");
+        assertThat(error(client.post(status(prodPoint), driftedToken, "{}"), 403)).isEqualTo("forbidden");
 
-        JsonObject posture = json(get("/v1/orgs/acme/environments/" + prod + "/posture", ADMIN, null), 200);
+        JsonObject posture = json(client.get("/v1/orgs/" + acme + "/environments/" + prod + "/posture", admin, null), 200);
         JsonObject summary = posture.object("summary").orElseThrow();
         assertThat(number(summary, "current")).isEqualTo(1);
         assertThat(number(summary, "drifted")).isEqualTo(1);
         assertThat(number(summary, "never_reported")).isEqualTo(1);
         JsonObject current = (JsonObject) posture.array("points").orElseThrow().elements().stream()
-                .filter(p -> ((JsonObject) p).string("point_id").orElse("").equals("sidecar-a")).findFirst().orElseThrow();
+                .filter(p -> ((JsonObject) p).string("name").orElse("").equals("sidecar-a")).findFirst().orElseThrow();
         assertThat(number(current.object("decisions").orElseThrow(), "block")).isEqualTo(2);
     }
 
     @Test
     void without_a_known_token_every_non_public_route_answers_401_in_the_error_envelope() throws Exception {
         for (Router.Declared route : server.routes()) {
-            String path = route.template().replace("{org}", "acme").replace("{env}", prod).replace("{release}", "0".repeat(64));
+            String path = path(route.template());
             if (Set.of("/healthz", "/readyz", "/metrics", FleetServer.OPENAPI).contains(path)) {
                 continue;
             }
             for (String token : new String[] {null, "wrong"}) {
-                HttpResponse<String> reply = send(route.method(), path, token);
+                HttpResponse<String> reply = client.send(route.method(), path, token);
                 assertThat(reply.statusCode()).as(route.method() + " " + path).isEqualTo(401);
                 assertThat(json(reply, 401).get("ok")).isEqualTo(Optional.of(JsonBoolean.FALSE));
                 assertThat(reply.headers().firstValue("WWW-Authenticate")).contains("Bearer");
@@ -185,27 +281,26 @@ class FleetServerTest {
 
     @Test
     void no_credential_reaches_another_organisation_or_environment() throws Exception {
-        String globexProd = json(post("/v1/orgs/globex/environments", OTHER_ADMIN, "{\"name\":\"prod\"}"), 201)
-                .object("environment").orElseThrow().string("id").orElseThrow();
-        String globexMachine = token(post("/v1/orgs/globex/environments/" + globexProd + "/points", OTHER_ADMIN, "{\"point_id\":\"g1\"}"));
+        String globexProd = environment(globex, otherAdmin, "prod");
+        String globexMachine = token(client.post("/v1/orgs/" + globex + "/environments/" + globexProd + "/points", otherAdmin, "{\"name\":\"g1\"}"));
         for (Router.Declared route : server.routes()) {
-            String path = route.template().replace("{org}", "acme").replace("{env}", prod).replace("{release}", "0".repeat(64));
+            String path = path(route.template());
             if (!route.template().contains("{")) {
                 continue;
             }
             boolean organisationWide = route.template().equals("/v1/orgs/{org}/artifacts") && route.method().equals("POST");
-            for (String token : organisationWide ? List.of(OTHER_ADMIN, globexMachine) : List.of(OTHER_ADMIN, globexMachine, devMachine)) {
-                HttpResponse<String> reply = send(route.method(), path, token);
+            for (String token : organisationWide ? List.of(otherAdmin, globexMachine) : List.of(otherAdmin, globexMachine, devMachine)) {
+                HttpResponse<String> reply = client.send(route.method(), path, token);
                 assertThat(reply.statusCode()).as(route.method() + " " + path + " as " + token).isEqualTo(403);
                 assertThat(error(reply, 403)).isEqualTo("forbidden");
             }
         }
-        assertThat(error(get("/v1/orgs/acme/environments/" + globexProd + "/points", ADMIN, null), 404)).isEqualTo("not_found");
+        assertThat(error(client.get("/v1/orgs/" + acme + "/environments/" + globexProd + "/points", admin, null), 404)).isEqualTo("not_found");
     }
 
     @Test
     void the_openapi_document_lists_exactly_the_routes_the_server_dispatches() throws Exception {
-        JsonObject document = json(get(FleetServer.OPENAPI, null, null), 200);
+        JsonObject document = json(client.get(FleetServer.OPENAPI, null, null), 200);
         assertThat(document.string("openapi")).contains("3.1.0");
         Set<String> documented = new HashSet<>();
         document.object("paths").orElseThrow().members().forEach((path, operations) ->
@@ -222,39 +317,60 @@ class FleetServerTest {
         HttpResponse<String> tampered = upload(Artifacts.tamperedRunpack(), prodMachine);
         assertThat(error(tampered, 422)).isEqualTo("artifact_rejected");
         assertThat(json(tampered, 422).object("error").orElseThrow().string("reason")).contains("tampered");
-        assertThat(json(upload(Artifacts.unsignedRunpack(), ADMIN), 422).object("error").orElseThrow().string("reason")).contains("unsigned");
-        assertThat(json(get("/v1/orgs/acme/artifacts?run_id=run_demo", ADMIN, null), 200).array("artifacts").orElseThrow().elements()).isEmpty();
+        assertThat(json(upload(Artifacts.unsignedRunpack(), admin), 422).object("error").orElseThrow().string("reason")).contains("unsigned");
+        assertThat(json(client.get("/v1/orgs/" + acme + "/artifacts?run_id=run_demo", admin, null), 200).array("artifacts").orElseThrow().elements()).isEmpty();
 
         JsonObject accepted = json(upload(Artifacts.signedRunpack(), prodMachine), 201).object("artifact").orElseThrow();
         assertThat(accepted.string("run_id")).contains("run_demo");
 
-        List<JsonValue> found = json(get("/v1/orgs/acme/artifacts?run_id=run_demo", ADMIN, null), 200).array("artifacts").orElseThrow().elements();
+        List<JsonValue> found = json(client.get("/v1/orgs/" + acme + "/artifacts?run_id=run_demo", admin, null), 200).array("artifacts").orElseThrow().elements();
         assertThat(found).hasSize(1);
         assertThat(((JsonObject) found.getFirst()).string("digest")).isEqualTo(accepted.string("digest"));
-        assertThat(json(get("/v1/orgs/acme/artifacts?run_id=other", ADMIN, null), 200).array("artifacts").orElseThrow().elements()).isEmpty();
-        assertThat(error(get("/v1/orgs/globex/artifacts?run_id=run_demo", ADMIN, null), 403)).isEqualTo("forbidden");
+        assertThat(json(client.get("/v1/orgs/" + acme + "/artifacts?run_id=other", admin, null), 200).array("artifacts").orElseThrow().elements()).isEmpty();
+        assertThat(error(client.get("/v1/orgs/" + globex + "/artifacts?run_id=run_demo", admin, null), 403)).isEqualTo("forbidden");
+        assertThat(json(client.get("/v1/orgs/" + globex + "/artifacts?run_id=run_demo", otherAdmin, null), 200).array("artifacts").orElseThrow()
+                .elements()).isEmpty();
     }
 
     @Test
     void readiness_follows_the_store_and_metrics_count_requests_by_route_and_status() throws Exception {
-        assertThat(get("/readyz", null, null).statusCode()).isEqualTo(200);
-        fleet.ready.set(false);
-        assertThat(error(get("/readyz", null, null), 503)).isEqualTo("not_ready");
-        assertThat(get("/healthz", null, null).statusCode()).isEqualTo(200);
+        assertThat(client.get("/readyz", null, null).statusCode()).isEqualTo(200);
+        storage.store().close();
+        assertThat(error(client.get("/readyz", null, null), 503)).isEqualTo("not_ready");
+        assertThat(client.get("/healthz", null, null).statusCode()).isEqualTo(200);
 
-        get("/v1/environments/" + prod + "/bundle", prodMachine, null);
-        String metrics = get("/metrics", null, null).body();
-        assertThat(metrics).contains("gait_fleet_requests_total{route=\"/v1/environments/{env}/bundle\",status=\"404\"} 1");
+        String metrics = client.get("/metrics", null, null).body();
+        assertThat(metrics).contains("gait_fleet_requests_total{route=\"/v1/orgs/{org}/environments/{env}/points\",status=\"201\"} 2");
         assertThat(metrics).contains("gait_fleet_requests_total{route=\"/readyz\",status=\"503\"} 1");
         assertThat(metrics).contains("gait_fleet_bundle_waiters 0");
-        assertThat(error(send("DELETE", "/v1/orgs/acme/releases", ADMIN), 405)).isEqualTo("method_not_allowed");
-        assertThat(error(get("/v1/nothing", ADMIN, null), 404)).isEqualTo("not_found");
+        assertThat(error(client.send("DELETE", "/v1/orgs/" + acme + "/releases", "any"), 405)).isEqualTo("method_not_allowed");
+        assertThat(error(client.get("/v1/nothing", null, null), 404)).isEqualTo("not_found");
     }
 
     // --- requests and replies ---
 
-    private String publish(String document) throws Exception {
-        return json(post("/v1/orgs/acme/releases", ADMIN, document), 201).object("release").orElseThrow().string("release_digest").orElseThrow();
+    private String publish(String policyYaml) throws Exception {
+        String request = Jcs.canonicalString(JsonObject.builder().put("policy_yaml", policyYaml).put("source", "git:test").build());
+        return json(client.post("/v1/orgs/" + acme + "/releases", admin, request), 201).object("release").orElseThrow().string("release_digest").orElseThrow();
+    }
+
+    private String environment(String org, String token, String name) throws Exception {
+        return json(client.post("/v1/orgs/" + org + "/environments", token, "{\"name\":\"" + name + "\"}"), 201)
+                .object("environment").orElseThrow().string("id").orElseThrow();
+    }
+
+    private HttpResponse<String> register(String environment, String body) throws Exception {
+        return client.post("/v1/orgs/" + acme + "/environments/" + environment + "/points", admin, body);
+    }
+
+    private static String status(String pointId) {
+        return "/v1/enforcement-points/" + pointId + "/status";
+    }
+
+    /** A route's template with this test's organisation, environment, point and a release digest. */
+    private String path(String template) {
+        return template.replace("{org}", acme).replace("{env}", prod).replace("{point}", prodPoint).replace("{release}", "0".repeat(64))
+                .replace("{credential}", "cred_000000000000000000000000");
     }
 
     private void awaitWaiters(int count) throws InterruptedException {
@@ -263,58 +379,16 @@ class FleetServerTest {
         }
     }
 
-    private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request;
-    }
-
-    private HttpResponse<String> get(String path, String token, String ifNoneMatch) throws IOException, InterruptedException {
-        return http.send(conditional(path, token, ifNoneMatch).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private CompletableFuture<HttpResponse<String>> getAsync(String path, String token, String ifNoneMatch) {
-        return http.sendAsync(conditional(path, token, ifNoneMatch).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder conditional(String path, String token, String ifNoneMatch) {
-        HttpRequest.Builder request = request(path, token).GET();
-        if (ifNoneMatch != null) {
-            request.header("If-None-Match", ifNoneMatch);
-        }
-        return request;
-    }
-
-    private HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
-        return http.send(request(path, token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     private HttpResponse<String> upload(byte[] artifact, String token) throws IOException, InterruptedException {
-        return http.send(request("/v1/orgs/acme/artifacts", token).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(artifact)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.upload("/v1/orgs/" + acme + "/artifacts", token, artifact);
     }
 
-    /** Any method, with a JSON body for POST, so the call reaches authorisation. */
-    private HttpResponse<String> send(String method, String path, String token) throws IOException, InterruptedException {
-        String contentType = path.endsWith("/artifacts") ? "application/octet-stream" : "application/json";
-        HttpRequest.BodyPublisher body = method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody();
-        return http.send(request(path, token).header("Content-Type", contentType).method(method, body).build(), HttpResponse.BodyHandlers.ofString());
+    private static JsonObject point(HttpResponse<String> registered) {
+        return json(registered, 201).object("point").orElseThrow();
     }
 
     private static String token(HttpResponse<String> registered) {
-        return json(registered, 201).object("point").orElseThrow().string("token").orElseThrow();
-    }
-
-    private static JsonObject json(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return JsonReader.strict().readObject(response.body().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String error(HttpResponse<String> response, int status) {
-        return json(response, status).object("error").orElseThrow().string("code").orElseThrow();
+        return point(registered).string("token").orElseThrow();
     }
 
     private static double number(JsonObject json, String member) {
