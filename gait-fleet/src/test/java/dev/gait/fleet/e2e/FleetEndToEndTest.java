@@ -27,6 +27,7 @@ import dev.gait.fleet.registry.Promotion;
 import dev.gait.fleet.registry.PromotionRequest;
 import dev.gait.fleet.registry.Rollout;
 import dev.gait.fleet.tenancy.Bootstrap;
+import dev.gait.serve.Decider;
 import dev.gait.serve.Sidecar;
 import dev.gait.serve.SidecarOptions;
 import java.io.ByteArrayOutputStream;
@@ -221,7 +222,7 @@ abstract class FleetEndToEndTest {
                     GoKeyText.encode(Ed25519KeyPair.generate(new SecureRandom()).goPrivateKey()));
             SidecarOptions options = new SidecarOptions("127.0.0.1", 0, null, new KeySource.FileSource(key), null, home.resolve("traces"), null,
                     Duration.ZERO, home.resolve("rate_limits.json"), null, 1 << 20, 0, Duration.ofMillis(100), Duration.ofSeconds(1),
-                    "0123456789abcdef01234567");
+                    "0123456789abcdef01234567", home.resolve("audits"), Decider.TokenKeys.SIGNING_KEY);
             dev.gait.serve.fleet.FleetOptions fleet = new dev.gait.serve.fleet.FleetOptions(controlPlane, org, environment, point.token(),
                     List.of(ControlPlaneKey.loadOrCreate(dir.resolve("control-plane")).publicKey()), home.resolve("cache"), Duration.ofSeconds(30),
                     point.id());
