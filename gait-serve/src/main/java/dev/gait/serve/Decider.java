@@ -1,5 +1,6 @@
 package dev.gait.serve;
 
+import dev.gait.core.error.GaitException;
 import dev.gait.core.gate.DecisionAudits;
 import dev.gait.core.gate.Gate;
 import dev.gait.core.gate.GateEvalResult;
@@ -68,7 +69,13 @@ public final class Decider {
         PresentedTokens delegations = new PresentedTokens(tokens.delegations(), List.of(delegationKey));
         Gate.Outcome outcome = Gate.evaluate(new Gate.Request(current.policy(), intent, null, null, current.killSwitchInput(),
                 current.approvedScripts(), delegations, approvals, current.broker(), false, clock.instant(), rateLimitState, clock, current.signer(), correlationId));
-        String tracePath = traces.record(outcome);
+        String tracePath;
+        try {
+            tracePath = traces.record(outcome);
+        } catch (GaitException e) {
+            // the request was fine: a decision the sidecar cannot record is its own failure (500), never an answer
+            throw GaitException.io("cannot record the decision's trace: " + e.getMessage(), e);
+        }
         String eventId = outcome.trace().string("event_id").orElse("");
         GateEvalResult.Records records = new GateEvalResult.Records(
                 audit("approval_audit_", outcome, eventId, DecisionAudits.approval(outcome, approvals)),

@@ -56,6 +56,23 @@ class NativeApiTest extends RunningSidecar {
     }
 
     @Test
+    void a_decision_whose_trace_cannot_be_recorded_is_a_server_failure_and_not_an_allow() throws Exception {
+        Path traces = dir.resolve("traces");
+        if (Files.isDirectory(traces)) {
+            try (var entries = Files.list(traces)) {
+                for (Path entry : entries.toList()) {
+                    Files.delete(entry);
+                }
+            }
+            Files.delete(traces);
+        }
+        Files.writeString(traces, "not a directory");
+        HttpResponse<String> response = fixture.post("/v1/gate/evaluate", SidecarFixture.intent("tool.read"));
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(SidecarFixture.json(response).string("verdict")).contains("block");
+    }
+
+    @Test
     void unknown_paths_and_methods_are_refused() {
         assertThat(fixture.get("/v1/gate/evaluate").statusCode()).isEqualTo(405);
         assertThat(fixture.get("/v1/gate/evaluate").headers().firstValue("Allow")).contains("POST");
