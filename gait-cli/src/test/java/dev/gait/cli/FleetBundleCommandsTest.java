@@ -2,6 +2,7 @@ package dev.gait.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gait.cli.fleet.CachedBundle;
 import dev.gait.core.bundle.FleetBundle;
 import dev.gait.core.bundle.FleetRelease;
 import dev.gait.core.bundle.PolicyContent;
@@ -74,11 +75,29 @@ class FleetBundleCommandsTest {
         List<String> args = new ArrayList<>(List.of("gate", "eval", "--bundle", "cache/bundle.json", "--fleet-trust", "cp/cp_public.key",
                 "--intent", intent, "--json"));
         args.addAll(List.of(extra));
+        if (!args.contains("--fleet-environment")) {
+            args.addAll(List.of("--fleet-environment", "prod"));
+        }
         return cli().run(args.toArray(String[]::new));
     }
 
     private static List<String> reasons(CliRunner.Result result) {
         return result.json().array("reason_codes").orElseThrow().elements().stream().map(v -> ((JsonString) v).value()).toList();
+    }
+
+    @Test
+    void a_bundle_must_name_its_environment_and_may_be_pinned_to_an_organisation_and_a_sequence() throws Exception {
+        writeBundle("cache/bundle.json", "prod", null, false, null);
+        assertThat(cli().run("gate", "eval", "--bundle", "cache/bundle.json", "--fleet-trust", "cp/cp_public.key", "--intent", "intent.json",
+                "--json").exitCode()).as("no --fleet-environment").isEqualTo(6);
+        assertThat(eval("intent.json", "--fleet-org", "acme").exitCode()).isEqualTo(4);
+        CliRunner.Result otherOrg = eval("intent.json", "--fleet-org", "globex");
+        assertThat(otherOrg.exitCode()).isEqualTo(3);
+        assertThat(otherOrg.json().string("error").orElseThrow()).contains(CachedBundle.UNAVAILABLE);
+        assertThat(eval("intent.json", "--fleet-min-sequence", "1").exitCode()).isEqualTo(4);
+        CliRunner.Result older = eval("intent.json", "--fleet-min-sequence", "2");
+        assertThat(older.exitCode()).as("bundle 1 is older than the last one seen").isEqualTo(3);
+        assertThat(older.json().string("error").orElseThrow()).contains("rollback");
     }
 
     @Test

@@ -41,12 +41,12 @@ public final class CachedBundle {
      * an error in the policy-blocked category (exit 3) whose message starts with {@value #UNAVAILABLE}
      * and names the reason.
      *
-     * @param environment the environment the bundle must be for, or empty for any
+     * @param expected the organisation and environment the bundle must be for, and the sequence it must not fall below
      */
-    public static FleetBundle.Verified load(Invocation invocation, String path, List<byte[]> trustedKeys, String environment) {
+    public static FleetBundle.Verified load(Invocation invocation, String path, List<byte[]> trustedKeys, FleetBundle.Expectation expected) {
         try {
             byte[] bytes = InputFiles.read(invocation.resolve(path), InputFiles.DEFAULT_MAX_BYTES);
-            return FleetBundle.verify(bytes, trustedKeys, FleetBundle.Expectation.first("", environment));
+            return FleetBundle.verify(bytes, trustedKeys, expected);
         } catch (BundleRejectedException e) {
             throw new GaitException(ErrorCategory.POLICY_BLOCKED, UNAVAILABLE + ": bundle " + path + " refused: " + e.getMessage(), e);
         } catch (GaitException e) {

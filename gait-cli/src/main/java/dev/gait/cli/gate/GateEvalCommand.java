@@ -56,7 +56,8 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                  KeyFlagPair approvalPublicKey, KeyFlagPair approvalPrivateKey, Flag<String> approvalAuditOut, BrokerFlags broker,
                  Flag<String> delegationToken, Flag<String> delegationTokenChain, KeyFlagPair delegationPublicKey,
                  KeyFlagPair delegationPrivateKey, Flag<String> delegationAuditOut, Flag<String> approvedScriptRegistry,
-                 KeyFlagPair approvedScriptPublicKey, Flag<String> bundle, Flag<String> fleetTrust, Flag<String> fleetEnvironment) {}
+                 KeyFlagPair approvedScriptPublicKey, Flag<String> bundle, Flag<String> fleetTrust, Flag<String> fleetEnvironment,
+                 Flag<String> fleetOrg, Flag<Long> fleetMinSequence) {}
 
     public GateEvalCommand() {
         super("eval", "Decide one tool call against a policy and write its signed trace.",
@@ -96,7 +97,9 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
                 KeyFlagPair.declare(flags, "approved-script-public-key", "public key that verifies registry entries (default: the trace key)"),
                 flags.string("bundle", "", "decide with a fleet bundle (gait.fleet.bundle, e.g. gait serve's cache) instead of --policy: its policy, approved scripts, kill switch, trusted keys and least privilege"),
                 flags.string("fleet-trust", "", "with --bundle: the control plane's public key file(s), comma-separated; an unverifiable bundle blocks (exit 3)"),
-                flags.string("fleet-environment", "", "with --bundle: the environment the bundle must be for (default: any)"));
+                flags.string("fleet-environment", "", "with --bundle (required): the environment the bundle must be for"),
+                flags.string("fleet-org", "", "with --bundle: the organisation the bundle must be for"),
+                flags.integer("fleet-min-sequence", 0, "with --bundle: refuse a bundle older than this sequence (e.g. the last one seen)"));
     }
 
     @Override
@@ -113,8 +116,13 @@ public final class GateEvalCommand extends LeafCommand<GateEvalCommand.Flags> {
         if (flags.intent().get().isBlank()) {
             throw new UsageException("missing required --intent");
         }
+        if (fromBundle && flags.fleetEnvironment().get().isBlank()) {
+            // any bundle the control-plane key signed would verify: name the environment it must be for
+            throw new UsageException("--bundle needs --fleet-environment");
+        }
         FleetBundle.Verified bundle = fromBundle ? CachedBundle.load(invocation, flags.bundle().get(),
-                CachedBundle.trustedKeys(invocation, "fleet-trust", flags.fleetTrust().get()), flags.fleetEnvironment().get().strip()) : null;
+                CachedBundle.trustedKeys(invocation, "fleet-trust", flags.fleetTrust().get()), FleetBundle.Expectation.atLeast(
+                        flags.fleetOrg().get().strip(), flags.fleetEnvironment().get().strip(), flags.fleetMinSequence().get())) : null;
         Policy policy = fromBundle ? bundle.content().policy() : Policy.parse(
                 new String(InputFiles.read(invocation.resolve(flags.policy().get()), InputFiles.DEFAULT_MAX_BYTES), StandardCharsets.UTF_8),
                 flags.policy().get());

@@ -58,12 +58,17 @@ public final class FleetBundle {
      * @param org the organisation, or empty to accept any
      * @param environment the environment, or empty to accept any (an offline check of a bundle file)
      * @param activeSequence the sequence of the bundle in force, 0 when none
-     * @param activeDigest the digest of the bundle in force, empty when none
+     * @param activeDigest the digest of the bundle in force, empty when none or unknown (then the same sequence passes)
      */
     public record Expectation(String org, String environment, long activeSequence, String activeDigest) {
         /** For an enforcement point that has no bundle yet. */
         public static Expectation first(String org, String environment) {
             return new Expectation(org, environment, 0, "");
+        }
+
+        /** For a reader that knows only the newest sequence it has seen: that one or a newer one passes. */
+        public static Expectation atLeast(String org, String environment, long sequence) {
+            return new Expectation(org, environment, sequence, "");
         }
 
         /** For the bundle after {@code active}. */
@@ -169,7 +174,7 @@ public final class FleetBundle {
             throw new BundleRejectedException(Reason.ROLLBACK, "bundle sequence " + sequence + " is older than the bundle in force ("
                     + expected.activeSequence() + "); a rollback is published as a new bundle with a higher sequence");
         }
-        if (sequence == expected.activeSequence() && !digest.equals(expected.activeDigest())) {
+        if (sequence == expected.activeSequence() && !expected.activeDigest().isEmpty() && !digest.equals(expected.activeDigest())) {
             throw new BundleRejectedException(Reason.SEQUENCE_REUSED,
                     "bundle sequence " + sequence + " is the sequence of the bundle in force, with different content");
         }

@@ -88,7 +88,13 @@ public final class FleetAgent implements AutoCloseable {
         Duration backoff = MIN_POLL_INTERVAL;
         while (!closed) {
             long started = System.nanoTime();
-            boolean ok = pollOnce();
+            boolean ok;
+            try {
+                ok = pollOnce();
+            } catch (RuntimeException e) {
+                // the poller must outlive any one bad answer, or no later bundle (a kill switch, say) would arrive
+                ok = problem("fleet poll failed: " + Objects.requireNonNullElse(e.getMessage(), e.toString()));
+            }
             if (reporter != null) {
                 reporter.maybeReport();
             }
@@ -166,12 +172,22 @@ public final class FleetAgent implements AutoCloseable {
             return true;
         }
         try {
+            state.activate(bundle);
+        } catch (RuntimeException e) {
+            state.refused(e.getMessage());
+            metrics.fleetBundle("refused", "activation_failed");
+            log.println("gait serve: cannot activate fleet bundle from " + source + ": " + e.getMessage()
+                    + (active == null ? "; every decision blocks (" + FleetState.UNAVAILABLE + ")" : "; bundle " + active.sequence() + " stays in force"));
+            return false;
+        }
+        try {
             cache.save(bytes);
         } catch (GaitException e) {
-            // enforcing the new bundle is more important than remembering it; say the cache is stale
-            log.println("gait serve: cannot write the fleet bundle cache " + cache.file() + ": " + e.getMessage());
+            // enforcing the new bundle matters more than remembering it; but a restart must not enforce the older
+            // bundle left in the cache, so it goes, and a restart blocks until the control plane answers
+            log.println("gait serve: cannot write the fleet bundle cache " + cache.file() + ": " + e.getMessage() + "; removing the older cached bundle");
+            cache.discard(log);
         }
-        state.activate(bundle);
         metrics.fleetBundle("activated", "");
         metrics.fleetBundleActive(bundle.digest(), bundle.sequence());
         log.println("gait serve: activated fleet bundle sequence=" + bundle.sequence() + " digest=" + bundle.digest() + " policy_digest="
