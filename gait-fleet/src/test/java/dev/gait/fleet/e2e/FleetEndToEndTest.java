@@ -129,6 +129,7 @@ abstract class FleetEndToEndTest {
         Duration propagation = Duration.ofNanos(System.nanoTime() - promoted);
         assertThat(a.verdict()).as("A's decision after promoting P2 (%s ms)", propagation.toMillis()).isEqualTo("block");
         assertThat(propagation).isLessThan(Duration.ofSeconds(2));
+        System.out.println(getClass().getSimpleName() + ": the promotion changed A's decisions after " + propagation.toMillis() + " ms");
         assertThat(b.verdict()).isEqualTo("allow");
 
         // A bundle with a broken signature reaches A through the store and is refused: A keeps P2.
