@@ -7,14 +7,11 @@ import dev.gait.fleet.FleetStorage;
 import dev.gait.fleet.config.DatabaseSettings;
 import dev.gait.fleet.config.FleetConfig;
 import dev.gait.fleet.http.FleetServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.gait.fleet.testing.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,13 +21,12 @@ import org.junit.jupiter.api.Test;
  * stateless replicas on one database: a promotion made through one reaches points polling the other.
  */
 class PostgresFleetEndToEndTest extends FleetEndToEndTest {
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
+    private static EmbeddedPostgresServer postgres;
     private DatabaseSettings database;
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = EmbeddedPostgresServer.start();
     }
 
     @AfterAll
@@ -40,11 +36,7 @@ class PostgresFleetEndToEndTest extends FleetEndToEndTest {
 
     @Override
     FleetConfig config(Path dataDir) throws Exception {
-        String name = "fleet_e2e_" + DATABASES.incrementAndGet();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        database = new DatabaseSettings(postgres.getJdbcUrl("postgres", name), "postgres", "postgres", 10);
+        database = postgres.newDatabase("fleet_e2e");
         return new FleetConfig(dataDir, Optional.of(database), Optional.empty());
     }
 
