@@ -213,5 +213,11 @@ class FleetBundleCommandsTest {
                 .contains("--fleet-trust");
         assertThat(cli().run("serve", "--fleet", "http://127.0.0.1:1", "--fleet-environment", "prod", "--fleet-trust", "cp/cp_public.key",
                 "--policy", "policy.yaml", "--json").exitCode()).isEqualTo(6);
+        CliRunner withCredential = new CliRunner(dir, Map.of("GAIT_HOME", dir.resolve("home").toString(), "POINT_TOKEN", "gait_cred_x.y"),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        CliRunner.Result clear = withCredential.run("serve", "--fleet", "http://fleet.example.com", "--fleet-environment", "prod",
+                "--fleet-trust", "cp/cp_public.key", "--fleet-credential-env", "POINT_TOKEN", "--json");
+        assertThat(clear.exitCode()).as("a credential in clear over http").isEqualTo(6);
+        assertThat(clear.json().string("error").orElseThrow()).contains("https");
     }
 }

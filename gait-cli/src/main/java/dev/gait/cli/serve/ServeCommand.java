@@ -18,8 +18,10 @@ import dev.gait.serve.Decider;
 import dev.gait.serve.Sidecar;
 import dev.gait.serve.SidecarOptions;
 import dev.gait.serve.fleet.FleetOptions;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +37,8 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
                  Flag<String> reloadSettle, Flag<String> pollInterval, Flag<String> auditDir, KeyFlagPair approvalPublicKey,
                  KeyFlagPair approvalPrivateKey, KeyFlagPair delegationPublicKey, KeyFlagPair delegationPrivateKey,
                  Flag<String> fleet, Flag<String> fleetOrg, Flag<String> fleetEnvironment,
-                 Flag<String> fleetCredentialEnv, Flag<String> fleetTrust, Flag<String> fleetCache, Flag<String> fleetWait, Flag<String> fleetEnforcementPoint) {}
+                 Flag<String> fleetCredentialEnv, Flag<String> fleetTrust, Flag<String> fleetCache, Flag<String> fleetWait, Flag<String> fleetEnforcementPoint,
+                 Flag<Boolean> fleetAllowHttp) {}
 
     public ServeCommand() {
         super("serve", "Run the local decision sidecar: the gate over HTTP (native and OpenID AuthZEN APIs).",
@@ -70,7 +73,8 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
                 flags.string("fleet-trust", "", "with --fleet: the control plane's public key file(s), comma-separated"),
                 flags.string("fleet-cache", ".gait-out/fleet", "with --fleet: directory of the last known good bundle (bundle.json)"),
                 flags.string("fleet-wait", "30s", "with --fleet: how long the control plane may hold a poll when nothing changed"),
-                flags.string("fleet-enforcement-point", "", "with --fleet: the id to send status reports under (default: none sent)"));
+                flags.string("fleet-enforcement-point", "", "with --fleet: the id to send status reports under (default: none sent)"),
+                flags.bool("fleet-allow-http", false, "with --fleet: send the credential over plain http to a host that is not loopback"));
     }
 
     @Override
@@ -138,6 +142,10 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
                 throw new UsageException("--fleet-credential-env: environment variable " + flags.fleetCredentialEnv().get().strip() + " is not set or empty");
             }
             credential = credential.strip();
+            if (url.getScheme().equals("http") && !isLoopback(url.getHost()) && !flags.fleetAllowHttp().get()) {
+                throw new UsageException("--fleet would send this enforcement point's credential in clear over http to " + url.getHost()
+                        + ": use an https URL (or --fleet-allow-http where the network itself is encrypted)");
+            }
         }
         return new FleetOptions(url, flags.fleetOrg().get().strip(), environment, credential,
                 CachedBundle.trustedKeys(invocation, "fleet-trust", flags.fleetTrust().get()), invocation.resolve(flags.fleetCache().get()),
@@ -150,6 +158,14 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
         byte[] delegation = TokenFiles.firstKey(invocation, List.of(flags.delegationPublicKey(), flags.approvalPublicKey()),
                 List.of(flags.delegationPrivateKey(), flags.approvalPrivateKey())).orElse(null);
         return new Decider.TokenKeys(approval, delegation);
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static Path optionalPath(Invocation invocation, Flag<String> flag) {

@@ -12,6 +12,8 @@ import dev.gait.core.json.JsonValue;
 import dev.gait.core.json.StrictMembers;
 import dev.gait.core.sign.Signer;
 import dev.gait.fleet.artifacts.ArtifactStore;
+import dev.gait.fleet.auth.Authorizer;
+import dev.gait.fleet.auth.Permission;
 import dev.gait.fleet.auth.Principal;
 import dev.gait.fleet.distribution.Bundle;
 import dev.gait.fleet.distribution.BundleChannel;
@@ -169,10 +171,12 @@ public final class ControlPlane {
      * under its environment). A rejected one leaves no trace.
      */
     public Ingested ingest(Principal caller, byte[] bytes) {
+        String environment = caller instanceof Principal.Machine machine ? machine.environmentId() : null;
+        // a caller that may not upload stores nothing, not even bytes that would verify
+        Authorizer.require(caller, Permission.UPLOAD_ARTIFACT, environment);
         Ingested outcome = ArtifactVerifier.verify(bytes, trustedKeys);
         if (outcome instanceof Ingested.Accepted accepted) {
             artifacts.put(caller.orgId(), bytes);
-            String environment = caller instanceof Principal.Machine machine ? machine.environmentId() : null;
             store.artifactIndex().record(caller, new NewArtifact(accepted.digest(), accepted.kind(), accepted.runId(),
                     accepted.verdicts().isEmpty() ? "" : accepted.verdicts().getFirst(), environment, bytes.length));
         }
