@@ -23,7 +23,6 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -83,21 +82,8 @@ public final class Sidecar implements AutoCloseable {
     }
 
     private static LiveState localState(SidecarOptions options, SidecarMetrics metrics, PrintStream log) {
-        return new LiveState(options.policy(), options.key(), options.killSwitch(), options.settle(), new LiveState.Listener() {
-            @Override
-            public void loaded(String kind, Path path, String label, boolean initial) {
-                log.println("gait serve: " + (initial ? "loaded " : "reloaded ") + kind + " " + path + " " + label);
-                if (!initial) {
-                    metrics.reloaded(kind, true);
-                }
-            }
-
-            @Override
-            public void failed(String kind, Path path, String error) {
-                log.println("gait serve: kept the previous " + kind + "; reload of " + path + " failed: " + error);
-                metrics.reloaded(kind, false);
-            }
-        });
+        return new LiveState(options.policy(), options.key(), options.killSwitch(), options.settle(),
+                LiveState.Listener.logging(log, "gait serve", metrics::reloaded));
     }
 
     private static Sidecar serve(SidecarOptions options, StateSource state, FleetAgent fleet, SidecarMetrics metrics) {

@@ -32,17 +32,8 @@ public final class McpProxy {
 
     /** Loads the policy, key and kill-switch state (a file that does not load fails the start); reloads are logged. */
     public static CallGate gate(Options options, PrintStream log) {
-        LiveState state = new LiveState(options.policy(), options.key(), options.killSwitch(), SETTLE, new LiveState.Listener() {
-            @Override
-            public void loaded(String kind, Path path, String label, boolean initial) {
-                log.println("gait mcp: " + (initial ? "loaded " : "reloaded ") + kind + " " + path + " " + label);
-            }
-
-            @Override
-            public void failed(String kind, Path path, String error) {
-                log.println("gait mcp: kept the previous " + kind + "; reload of " + path + " failed: " + error);
-            }
-        });
+        LiveState state = new LiveState(options.policy(), options.key(), options.killSwitch(), SETTLE,
+                LiveState.Listener.logging(log, "gait mcp", (kind, ok) -> { }));
         // MCP clients present no approval tokens; a require_approval decision's audit record goes beside its trace
         Decider decider = new Decider(state, new TraceFiles(options.traceDir()), Decider.TokenKeys.SIGNING_KEY, options.traceDir(),
                 options.rateLimitState(), options.correlationId(),

@@ -8,11 +8,13 @@ import dev.gait.core.sign.GoKeyText;
 import dev.gait.core.sign.KeySource;
 import dev.gait.core.sign.LocalSigner;
 import dev.gait.core.sign.Signer;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -29,6 +31,28 @@ public final class LiveState implements StateSource {
         void loaded(String kind, Path path, String label, boolean initial);
 
         void failed(String kind, Path path, String error);
+
+        /**
+         * Logs each load and failed reload as {@code <who>: loaded|reloaded <kind> <path> <label>}; {@code reloaded}
+         * hears whether each reload after the start succeeded (e.g. for metrics).
+         */
+        static Listener logging(PrintStream log, String who, BiConsumer<String, Boolean> reloaded) {
+            return new Listener() {
+                @Override
+                public void loaded(String kind, Path path, String label, boolean initial) {
+                    log.println(who + ": " + (initial ? "loaded " : "reloaded ") + kind + " " + path + " " + label);
+                    if (!initial) {
+                        reloaded.accept(kind, true);
+                    }
+                }
+
+                @Override
+                public void failed(String kind, Path path, String error) {
+                    log.println(who + ": kept the previous " + kind + "; reload of " + path + " failed: " + error);
+                    reloaded.accept(kind, false);
+                }
+            };
+        }
     }
 
     private final WatchedFile<Policy> policy;
