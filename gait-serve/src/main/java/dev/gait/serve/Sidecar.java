@@ -8,6 +8,7 @@ import dev.gait.serve.api.NativeApi;
 import dev.gait.serve.api.OpsApi;
 import dev.gait.serve.http.BearerToken;
 import dev.gait.serve.http.Gateway;
+import dev.gait.serve.http.Hosts;
 import dev.gait.serve.http.JettyServer;
 import dev.gait.serve.http.RequestRateLimit;
 import dev.gait.serve.http.Router;
@@ -20,9 +21,7 @@ import dev.gait.serve.trace.TraceFiles;
 import dev.gait.serve.trace.TraceLog;
 import dev.gait.serve.trace.TraceSink;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -122,13 +121,7 @@ public final class Sidecar implements AutoCloseable {
     }
 
     private static void requireTokenOffLoopback(SidecarOptions options) {
-        boolean loopback;
-        try {
-            loopback = InetAddress.getByName(options.host()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            throw GaitException.invalidInput("cannot resolve listen address " + options.host(), e);
-        }
-        if (!loopback && options.authToken() == null) {
+        if (!Hosts.isLoopback(options.host()) && options.authToken() == null) {
             throw GaitException.invalidInput("listening on " + options.host()
                     + " (not a loopback address) requires a bearer token: pass --auth-token-env VAR");
         }

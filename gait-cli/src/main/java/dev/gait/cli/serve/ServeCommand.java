@@ -18,10 +18,9 @@ import dev.gait.serve.Decider;
 import dev.gait.serve.Sidecar;
 import dev.gait.serve.SidecarOptions;
 import dev.gait.serve.fleet.FleetOptions;
-import java.net.InetAddress;
+import dev.gait.serve.http.Hosts;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -142,7 +141,7 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
                 throw new UsageException("--fleet-credential-env: environment variable " + flags.fleetCredentialEnv().get().strip() + " is not set or empty");
             }
             credential = credential.strip();
-            if (url.getScheme().equals("http") && !isLoopback(url.getHost()) && !flags.fleetAllowHttp().get()) {
+            if (url.getScheme().equals("http") && !Hosts.isLoopback(url.getHost()) && !flags.fleetAllowHttp().get()) {
                 throw new UsageException("--fleet would send this enforcement point's credential in clear over http to " + url.getHost()
                         + ": use an https URL (or --fleet-allow-http where the network itself is encrypted)");
             }
@@ -158,14 +157,6 @@ public final class ServeCommand extends LeafCommand<ServeCommand.Flags> {
         byte[] delegation = TokenFiles.firstKey(invocation, List.of(flags.delegationPublicKey(), flags.approvalPublicKey()),
                 List.of(flags.delegationPrivateKey(), flags.approvalPrivateKey())).orElse(null);
         return new Decider.TokenKeys(approval, delegation);
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static Path optionalPath(Invocation invocation, Flag<String> flag) {

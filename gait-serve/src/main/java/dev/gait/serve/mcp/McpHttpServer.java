@@ -1,13 +1,12 @@
 package dev.gait.serve.mcp;
 
 import dev.gait.core.error.GaitException;
+import dev.gait.serve.http.Hosts;
 import dev.gait.serve.http.JettyServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
@@ -37,12 +36,8 @@ public final class McpHttpServer implements AutoCloseable {
 
     /** Binds and serves; only a loopback address is accepted (the transport has no authentication here). */
     public static McpHttpServer start(String host, int port, StreamableHttpEndpoint endpoint) {
-        try {
-            if (!InetAddress.getByName(host).isLoopbackAddress()) {
-                throw GaitException.invalidInput("gait mcp proxy listens on loopback addresses only, not " + host);
-            }
-        } catch (UnknownHostException e) {
-            throw GaitException.invalidInput("cannot resolve listen address " + host, e);
+        if (!Hosts.isLoopback(host)) {
+            throw GaitException.invalidInput("gait mcp proxy listens on loopback addresses only, not " + host);
         }
         Handler handler = new Handler.Abstract() {
             @Override
